@@ -1,0 +1,312 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/fatih/color"
+	"github.com/mattn/go-isatty"
+	"github.com/notelint/notelint/linter"
+	"github.com/notelint/notelint/linter/output"
+	"github.com/notelint/notelint/rules"
+)
+
+// version is set at build time with -ldflags "-X main.version=...";
+// otherwise it comes from the module's build information.
+var version = ""
+
+func toolVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "0.1.0-dev"
+}
+
+const (
+	exitClean    = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+// usageError is a mistake in the command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "rules":
+			return cmdRules(args[1:], stdout, stderr)
+		case "explain":
+			return cmdExplain(args[1:], stdout, stderr)
+		case "version":
+			fmt.Fprintf(stdout, "notelint %s\n", toolVersion())
+			return exitClean
+		case "init":
+			return cmdInit(args[1:], stdout, stderr)
+		case "help":
+			printUsage(stdout)
+			return exitClean
+		}
+	}
+	return cmdLint(ctx, args, stdout, stderr)
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `notelint checks a Markdown note archive for content defects.
+
+Usage:
+  notelint [flags] [PATH...]    lint notes under PATH (default: .)
+  notelint rules [--markdown]   list the rules
+  notelint explain RULE         show a rule's full documentation
+  notelint init [DIR]           write a starter .notelint.yml, tracks filled in
+  notelint version              print the version
+
+Flags:
+`)
+}
+
+// multiFlag collects a repeatable string flag; commas also separate values.
+type multiFlag []string
+
+func (m *multiFlag) String() string { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error {
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			*m = append(*m, v)
+		}
+	}
+	return nil
+}
+
+type lintFlags struct {
+	format      string
+	outputFile  string
+	configFile  string
+	failOn      string
+	enable      multiFlag
+	disable     multiFlag
+	noColor     bool
+	quiet       bool
+	jobs        int
+	maxFileSize int64
+}
+
+func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
+	f := &lintFlags{}
+	fs := flag.NewFlagSet("notelint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.outputFile, "output", "", "write the report to `FILE` instead of standard output")
+	fs.StringVar(&f.outputFile, "o", "", "shorthand for --output")
+	fs.StringVar(&f.configFile, "config", "", "config `FILE` (default: .notelint.yml in the linted directory or a parent)")
+	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this `severity`: error, warning, info or none")
+	fs.Var(&f.enable, "enable", "turn on `RULE` at its default severity (repeatable)")
+	fs.Var(&f.disable, "disable", "turn off `RULE` (repeatable)")
+	fs.BoolVar(&f.noColor, "no-color", false, "no colour in text output (also NO_COLOR=1; off when not a terminal)")
+	fs.BoolVar(&f.quiet, "q", false, "quiet: print findings only, no summary")
+	fs.BoolVar(&f.quiet, "quiet", false, "same as -q")
+	fs.IntVar(&f.jobs, "jobs", 0, "notes checked in parallel (default: number of CPUs)")
+	fs.Int64Var(&f.maxFileSize, "max-file-size", linter.DefaultMaxFileSize, "skip and report notes larger than this many `bytes`")
+	fs.Usage = func() {
+		printUsage(stderr)
+		fs.PrintDefaults()
+	}
+	return fs, f
+}
+
+// parseInterspersed lets flags follow paths: notelint content --format json.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func cmdLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs, f := newLintFlags(stderr)
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitClean
+		}
+		return exitError
+	}
+	code, err := lint(ctx, f, paths, stdout, stderr)
+	if err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "notelint: %v\nRun 'notelint -h' for usage.\n", err)
+		} else {
+			fmt.Fprintf(stderr, "notelint: %v\n", err)
+		}
+		return exitError
+	}
+	return code
+}
+
+func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.Writer) (int, error) {
+	if f.format != "text" && f.format != "json" {
+		return 0, usageError{fmt.Sprintf("unknown --format %q (want text or json)", f.format)}
+	}
+	failOn, err := linter.ParseSeverity(f.failOn)
+	if err != nil {
+		return 0, usageError{"--fail-on: " + err.Error()}
+	}
+	all := rules.Everything()
+	cfg, err := loadConfig(f.configFile, paths, all)
+	if err != nil {
+		return 0, err
+	}
+	for _, id := range f.enable {
+		r := rules.ByID(id)
+		if r == nil {
+			return 0, usageError{fmt.Sprintf("--enable: unknown rule %q (see 'notelint rules')", id)}
+		}
+		if cfg.Severity(id) == linter.Off {
+			cfg.SetSeverity(r, r.Severity)
+		}
+	}
+	for _, id := range f.disable {
+		r := rules.ByID(id)
+		if r == nil {
+			return 0, usageError{fmt.Sprintf("--disable: unknown rule %q (see 'notelint rules')", id)}
+		}
+		cfg.SetSeverity(r, linter.Off)
+	}
+	files, unreadable, err := linter.Discover(paths, cfg)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return 0, fmt.Errorf("%v", err)
+		}
+		return 0, err
+	}
+	if len(files) == 0 && len(unreadable) == 0 && cfg.Path != "" && len(cfg.Include) > 0 {
+		return 0, fmt.Errorf("%s: include matches no notes under %s", cfg.Path, strings.Join(orDot(paths), " "))
+	}
+	srcs := make([]linter.Source, len(files))
+	for i, fl := range files {
+		srcs[i] = linter.Source{Path: fl.Path, OSPath: fl.OSPath}
+	}
+	res, err := linter.Run(ctx, srcs, unreadable, linter.Options{
+		Config: cfg, Rules: all, Jobs: f.jobs, MaxFileSize: f.maxFileSize,
+	})
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return 0, errors.New("interrupted")
+		}
+		return 0, err
+	}
+	out := &output.Run{ToolName: "notelint", ToolVersion: toolVersion(),
+		Files: res.Files, Notes: res.Notes, Findings: res.Findings, Rules: all}
+	write := func(w io.Writer, colour bool) error {
+		if f.format == "json" {
+			return output.JSON(w, out)
+		}
+		return output.Text(w, out, output.TextOptions{Color: colour, Quiet: f.quiet})
+	}
+	if f.outputFile != "" {
+		if err := writeFileAtomic(f.outputFile, func(w io.Writer) error { return write(w, false) }); err != nil {
+			return 0, err
+		}
+	} else if err := write(stdout, useColor(f, stdout)); err != nil {
+		return 0, err
+	}
+	if res.Internal > 0 {
+		fmt.Fprintf(stderr, "notelint: %d internal error(s); please report them\n", res.Internal)
+		return exitError, nil
+	}
+	if linter.AtLeast(res.Findings, failOn) {
+		return exitFindings, nil
+	}
+	return exitClean, nil
+}
+
+func orDot(paths []string) []string {
+	if len(paths) == 0 {
+		return []string{"."}
+	}
+	return paths
+}
+
+// useColor decides on colour: never with --no-color, NO_COLOR, or when the
+// output is not a terminal.
+func useColor(f *lintFlags, w io.Writer) bool {
+	if f.noColor || os.Getenv("NO_COLOR") != "" || color.NoColor && os.Getenv("FORCE_COLOR") == "" {
+		return false
+	}
+	file, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(file.Fd()) || isatty.IsCygwinTerminal(file.Fd()))
+}
+
+// loadConfig reads --config, or finds .notelint.yml beside the first path.
+func loadConfig(explicit string, paths []string, all []*linter.Rule) (*linter.Config, error) {
+	p := explicit
+	if p == "" {
+		dir := "."
+		if len(paths) > 0 {
+			dir = paths[0]
+			if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+				dir = filepath.Dir(dir)
+			}
+		}
+		p = linter.FindConfig(dir)
+	}
+	if p == "" {
+		return linter.DefaultConfig(all), nil
+	}
+	return linter.LoadConfig(p, all)
+}
+
+// writeFileAtomic writes through a temporary file in the same directory and
+// renames it into place, so readers never see a half-written file and an
+// interrupted run leaves nothing behind.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

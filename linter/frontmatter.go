@@ -1,0 +1,368 @@
+package linter
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// locateFrontmatter finds the frontmatter block the way site generators
+// (Hugo, Jekyll, Eleventy) do, which is stricter than adrg/frontmatter: the
+// opening delimiter must be the very first line (after an optional BOM),
+// and the block must be closed by the same delimiter on a line of its own.
+// A JSON block is one object starting at the first byte and followed by a
+// blank line or the end of the file. Anything else is body text, which is
+// what readers will see.
+func locateFrontmatter(src []byte, start int) (format string, block, content Span, ok bool) {
+	rest := src[start:]
+	line, next := firstLine(rest)
+	switch strings.TrimRight(string(line), " \t") {
+	case "---":
+		format = "yaml"
+	case "+++":
+		format = "toml"
+	default:
+		if len(rest) > 0 && rest[0] == '{' {
+			return locateJSON(src, start)
+		}
+		return "", Span{}, Span{}, false
+	}
+	delim := string(line[:3])
+	cstart := start + next
+	for off := cstart; off < len(src); {
+		l, n := firstLine(src[off:])
+		if strings.TrimRight(string(l), " \t") == delim {
+			return format, Span{start, off + n}, Span{cstart, off}, true
+		}
+		off += n
+	}
+	return "", Span{}, Span{}, false
+}
+
+func locateJSON(src []byte, start int) (string, Span, Span, bool) {
+	dec := json.NewDecoder(bytes.NewReader(src[start:]))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return "", Span{}, Span{}, false
+	}
+	end := start + int(dec.InputOffset())
+	// The rest of the closing line must be blank, and so must the next line.
+	l, n := firstLine(src[end:])
+	if len(bytes.TrimSpace(l)) != 0 {
+		return "", Span{}, Span{}, false
+	}
+	after := end + n
+	if after < len(src) {
+		l2, n2 := firstLine(src[after:])
+		if len(bytes.TrimSpace(l2)) != 0 {
+			return "", Span{}, Span{}, false
+		}
+		after += n2
+	}
+	return "json", Span{start, after}, Span{start, end}, true
+}
+
+// firstLine returns the first line of b without its line ending, and the
+// length of the line including the ending.
+func firstLine(b []byte) (line []byte, n int) {
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '\n':
+			return b[:i], i + 1
+		case '\r':
+			if i+1 < len(b) && b[i+1] == '\n' {
+				return b[:i], i + 2
+			}
+			return b[:i], i + 1
+		}
+	}
+	return b, len(b)
+}
+
+// Formats handed to adrg/frontmatter. The block has already been located,
+// so the library only splits the delimiters off and decodes; the decoders
+// keep what we need for positions.
+var (
+	yamlFormat = frontmatter.NewFormat("---", "---", func(b []byte, v any) error {
+		return yaml.Unmarshal(b, v)
+	})
+	tomlFormat = frontmatter.NewFormat("+++", "+++", func(b []byte, v any) error {
+		_, err := toml.Decode(string(b), v)
+		return err
+	})
+)
+
+// errNotMapping is returned when the frontmatter is valid but is a list or a
+// scalar rather than a set of keys.
+var errNotMapping = errors.New("frontmatter is not a set of key: value pairs")
+
+// decodeFrontmatter decodes the located block into fields with positions.
+// Errors carry a Problem pointing into src.
+func (p *parser) decodeFrontmatter(fm *Frontmatter) *Problem {
+	blockSrc := p.src[fm.Span.Start:fm.Span.End]
+	switch fm.Format {
+	case "yaml":
+		var doc yaml.Node
+		if _, err := frontmatter.Parse(bytes.NewReader(blockSrc), &doc, yamlFormat); err != nil {
+			return p.yamlProblem(fm, err)
+		}
+		return p.yamlFields(fm, &doc)
+	case "toml":
+		var m map[string]any
+		if _, err := frontmatter.Parse(bytes.NewReader(blockSrc), &m, tomlFormat); err != nil {
+			return p.tomlProblem(fm, err)
+		}
+		p.tomlFields(fm, m)
+	case "json":
+		return p.jsonFields(fm)
+	}
+	return nil
+}
+
+func (p *parser) yamlProblem(fm *Frontmatter, err error) *Problem {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	// yaml.v3 reports "line N: ..." relative to the block content.
+	if strings.HasPrefix(msg, "line ") {
+		rest := msg[len("line "):]
+		if i := strings.IndexByte(rest, ':'); i > 0 {
+			if n, e := strconv.Atoi(rest[:i]); e == nil {
+				line = n
+				msg = strings.TrimSpace(rest[i+1:])
+				if isYAMLParserError(msg) {
+					// yaml.v3 numbers parser errors (unlike scanner
+					// errors) from 0, at the start of the enclosing
+					// collection.
+					line++
+				}
+			}
+		}
+	} else if strings.HasPrefix(msg, "unmarshal errors:") {
+		msg = strings.TrimSpace(strings.TrimPrefix(msg, "unmarshal errors:"))
+	}
+	off := fm.Content.Start
+	if line > 0 {
+		base := p.lines.position(fm.Content.Start).Line
+		off = p.lines.offset(Position{Line: base + line - 1, Column: 1})
+	}
+	return &Problem{Span: p.lineSpan(off), Message: "invalid YAML frontmatter: " + msg}
+}
+
+func isYAMLParserError(msg string) bool {
+	for _, p := range []string{"did not find expected", "found duplicate %", "found incompatible YAML", "found undefined tag"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) yamlFields(fm *Frontmatter, doc *yaml.Node) *Problem {
+	if doc.Kind == 0 { // empty block
+		return nil
+	}
+	root := doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	base := p.lines.position(fm.Content.Start).Line - 1
+	if root.Kind != yaml.MappingNode {
+		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+			return nil
+		}
+		off := p.lines.offset(Position{Line: base + root.Line, Column: root.Column})
+		return &Problem{Span: p.lineSpan(off), Message: errNotMapping.Error()}
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		koff := p.lines.offset(Position{Line: base + k.Line, Column: k.Column})
+		f := Field{Key: k.Value, KeySpan: Span{koff, koff + len(k.Value)}}
+		var val any
+		if err := v.Decode(&val); err != nil {
+			off := p.lines.offset(Position{Line: base + v.Line, Column: v.Column})
+			return &Problem{Span: p.lineSpan(off), Message: "invalid YAML frontmatter: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+		}
+		f.Value = val
+		if v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias
+		}
+		if v.Kind == yaml.ScalarNode {
+			f.Scalar = true
+			s := v.Value
+			if v.Tag == "!!null" {
+				s = ""
+			}
+			off := p.lines.offset(Position{Line: base + v.Line, Column: v.Column})
+			var quote byte
+			switch v.Style {
+			case yaml.DoubleQuotedStyle:
+				quote = '"'
+			case yaml.SingleQuotedStyle:
+				quote = '\''
+			case yaml.LiteralStyle, yaml.FoldedStyle:
+				quote = '|'
+			}
+			f.Text = p.scalarText(k.Value, s, off, quote)
+		}
+		fm.Fields = append(fm.Fields, f)
+	}
+	return nil
+}
+
+// scalarText builds the Text of a scalar that starts at src[off]. When the
+// value stands in the source byte for byte (plain, or quoted without
+// escapes), every offset maps exactly; otherwise the whole value's first
+// line is its span.
+func (p *parser) scalarText(key, val string, off int, quote byte) Text {
+	src := p.src
+	switch quote {
+	case 0:
+		if off+len(val) <= len(src) && string(src[off:off+len(val)]) == val {
+			return exactText(key, val, off)
+		}
+	case '"', '\'':
+		s := off + 1
+		if val == "" && s < len(src) && src[s] == quote {
+			return Text{Text: "", Span: Span{off, s + 1}, Field: key}
+		}
+		if s+len(val) < len(src) && string(src[s:s+len(val)]) == val && src[s+len(val)] == quote {
+			return exactText(key, val, s)
+		}
+	}
+	return Text{Text: val, Span: p.lineSpan(off), Field: key}
+}
+
+// lineSpan is the span from off to the end of its line.
+func (p *parser) lineSpan(off int) Span {
+	off = min(max(off, 0), len(p.src))
+	l, _ := firstLine(p.src[off:])
+	return Span{off, off + len(l)}
+}
+
+func (p *parser) tomlProblem(fm *Frontmatter, err error) *Problem {
+	var perr toml.ParseError
+	off := fm.Content.Start
+	msg := err.Error()
+	if errors.As(err, &perr) {
+		base := p.lines.position(fm.Content.Start).Line - 1
+		off = p.lines.offset(Position{Line: base + perr.Position.Line, Column: perr.Position.Col})
+		msg = perr.Message
+	}
+	return &Problem{Span: p.lineSpan(off), Message: "invalid TOML frontmatter: " + msg}
+}
+
+// tomlFields records top-level keys. BurntSushi/toml keeps no positions, so
+// the keys are found by scanning the block's lines up to the first table.
+func (p *parser) tomlFields(fm *Frontmatter, m map[string]any) {
+	seen := map[string]bool{}
+	for off := fm.Content.Start; off < fm.Content.End; {
+		line, n := firstLine(p.src[off:fm.Content.End])
+		lineOff := off
+		off += n
+		t := bytes.TrimLeft(line, " \t")
+		if len(t) == 0 || t[0] == '#' {
+			continue
+		}
+		if t[0] == '[' {
+			break
+		}
+		eq := bytes.IndexByte(t, '=')
+		if eq < 0 {
+			continue
+		}
+		key := strings.Trim(strings.TrimSpace(string(t[:eq])), `"'`)
+		v, ok := m[key]
+		if !ok || seen[key] {
+			continue
+		}
+		seen[key] = true
+		indent := len(line) - len(t)
+		koff := lineOff + indent
+		voff := koff + eq + 1
+		for voff < len(p.src) && (p.src[voff] == ' ' || p.src[voff] == '\t') {
+			voff++
+		}
+		f := Field{Key: key, KeySpan: Span{koff, koff + len(strings.TrimSpace(string(t[:eq])))}, Value: v}
+		p.setScalar(&f, voff)
+		fm.Fields = append(fm.Fields, f)
+	}
+	// Keys defined in tables ([params]) or dotted keys are kept without a
+	// position of their own.
+	for k, v := range m {
+		if !seen[k] {
+			fm.Fields = append(fm.Fields, Field{Key: k, KeySpan: fm.Content, Value: v})
+		}
+	}
+}
+
+// setScalar fills f.Text for string, number and boolean values whose source
+// starts at voff.
+func (p *parser) setScalar(f *Field, voff int) {
+	var s string
+	switch v := f.Value.(type) {
+	case string:
+		s = v
+	case nil:
+		s = ""
+	case bool, int64, float64, int, json.Number:
+		s = fmt.Sprint(v)
+	default:
+		if tv, ok := v.(interface{ String() string }); ok { // dates
+			s = tv.String()
+		} else {
+			return
+		}
+	}
+	f.Scalar = true
+	var quote byte
+	if voff < len(p.src) && (p.src[voff] == '"' || p.src[voff] == '\'') {
+		quote = p.src[voff]
+	}
+	f.Text = p.scalarText(f.Key, s, voff, quote)
+}
+
+func (p *parser) jsonFields(fm *Frontmatter) *Problem {
+	block := p.src[fm.Content.Start:fm.Content.End]
+	var m map[string]any
+	if err := json.Unmarshal(block, &m); err != nil {
+		off := fm.Content.Start
+		var serr *json.SyntaxError
+		if errors.As(err, &serr) {
+			off += int(serr.Offset)
+		}
+		return &Problem{Span: p.lineSpan(off), Message: "invalid JSON frontmatter: " + err.Error()}
+	}
+	dec := json.NewDecoder(bytes.NewReader(block))
+	dec.UseNumber()
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return &Problem{Span: p.lineSpan(fm.Content.Start), Message: errNotMapping.Error()}
+	}
+	for dec.More() {
+		kt, err := dec.Token()
+		if err != nil {
+			break
+		}
+		key, _ := kt.(string)
+		kend := int(dec.InputOffset())
+		koff := fm.Content.Start + bytes.LastIndexByte(block[:kend-1], '"')
+		voff := kend
+		for voff < len(block) && (block[voff] == ' ' || block[voff] == '\t' || block[voff] == '\n' || block[voff] == '\r' || block[voff] == ':') {
+			voff++
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			break
+		}
+		f := Field{Key: key, KeySpan: Span{koff, fm.Content.Start + kend}, Value: m[key]}
+		p.setScalar(&f, fm.Content.Start+voff)
+		fm.Fields = append(fm.Fields, f)
+	}
+	return nil
+}

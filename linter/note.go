@@ -1,0 +1,228 @@
+package linter
+
+import (
+	"github.com/yuin/goldmark/ast"
+)
+
+// Note is one parsed Markdown file. Every piece of text it exposes keeps the
+// byte offsets it came from, so findings point into the original file.
+type Note struct {
+	// Path is slash-separated and relative to the working directory (or
+	// absolute when the file lies outside it).
+	Path string
+	// Src is the file exactly as read: BOM, CRLF and frontmatter included.
+	Src []byte
+
+	Front Frontmatter
+
+	// Title is the effective title: the title field, else the first H1.
+	// Title.Field tells which ("title", or "h1"); Title.Field is "" when the
+	// note has no title at all.
+	Title Text
+	// Description is the first non-empty description-like field.
+	Description Text
+	// Excerpt is what a site shows as the note's summary: Description if
+	// set, else Derived.
+	Excerpt Text
+	// Derived is the excerpt a site generator derives from the body: its
+	// plain text up to <!--more-->, or the first N words.
+	Derived Excerpt
+	Track   Text
+	Slug    Text
+	Date    Text
+	Draft   bool
+
+	// Body is the goldmark AST of the body. Its segment offsets are
+	// relative to BodyStart.
+	Body      ast.Node
+	BodyStart int
+
+	// Broken is set when the note could not be parsed well enough for
+	// content rules to run; Problem says why and where.
+	Broken  bool
+	Problem *Problem
+
+	lines lineIndex
+}
+
+// BodySrc is the part of Src that goldmark parsed.
+func (n *Note) BodySrc() []byte { return n.Src[n.BodyStart:] }
+
+// Position converts a byte offset into Src to a line and column.
+func (n *Note) Position(off int) Position { return n.lines.position(off) }
+
+// Offset converts a line and column back to a byte offset into Src.
+func (n *Note) Offset(p Position) int { return n.lines.offset(p) }
+
+// BodySpan converts a goldmark segment range (relative to the body) to a
+// Span in Src.
+func (n *Note) BodySpan(start, stop int) Span {
+	return Span{n.BodyStart + start, n.BodyStart + stop}
+}
+
+// Problem is why a note could not be read or parsed.
+type Problem struct {
+	Span    Span
+	Message string
+}
+
+// Text is a piece of text together with where it came from. Text may differ
+// from the source bytes (quotes, escapes, joined lines); segs maps offsets in
+// Text back to Src where that is possible.
+type Text struct {
+	Text  string
+	Span  Span
+	Field string // frontmatter key, "h1", or "excerpt"
+	segs  []textSeg
+}
+
+type textSeg struct {
+	text, src, n int // Text[text:text+n] == Src[src:src+n]
+}
+
+// IsSet reports whether the text was found at all (it may still be empty).
+func (t Text) IsSet() bool { return t.Field != "" }
+
+// SpanOf maps the byte range [i, j) of t.Text to a Span in Src. Where the
+// text has no exact source (an escaped or folded value), the whole value's
+// span is returned.
+func (t Text) SpanOf(i, j int) Span {
+	if len(t.segs) == 0 {
+		return t.Span
+	}
+	if j < i {
+		j = i
+	}
+	return Span{t.srcOffset(i, false), t.srcOffset(j, true)}
+}
+
+func (t Text) srcOffset(i int, end bool) int {
+	for k, s := range t.segs {
+		if i < s.text+s.n || (end && i == s.text+s.n) {
+			if i < s.text {
+				if end && k > 0 {
+					p := t.segs[k-1]
+					return p.src + p.n
+				}
+				return s.src
+			}
+			return s.src + i - s.text
+		}
+	}
+	last := t.segs[len(t.segs)-1]
+	return last.src + last.n
+}
+
+// exactText builds a Text whose every byte stands at src[off:].
+func exactText(field, s string, off int) Text {
+	return Text{Text: s, Span: Span{off, off + len(s)}, Field: field,
+		segs: []textSeg{{0, off, len(s)}}}
+}
+
+// textBuilder joins pieces of source into one Text, keeping the mapping.
+type textBuilder struct {
+	buf  []byte
+	segs []textSeg
+	span Span
+}
+
+func (b *textBuilder) add(src []byte, start, stop int) {
+	if stop <= start {
+		return
+	}
+	if len(b.segs) == 0 {
+		b.span = Span{start, stop}
+	} else {
+		b.span.Start = min(b.span.Start, start)
+		b.span.End = max(b.span.End, stop)
+	}
+	if n := len(b.segs); n > 0 {
+		last := &b.segs[n-1]
+		if last.src+last.n == start && last.text+last.n == len(b.buf) {
+			last.n += stop - start
+			b.buf = append(b.buf, src[start:stop]...)
+			return
+		}
+	}
+	b.segs = append(b.segs, textSeg{len(b.buf), start, stop - start})
+	b.buf = append(b.buf, src[start:stop]...)
+}
+
+// sep adds a separator that exists in no source (a space between lines).
+func (b *textBuilder) sep(s string) {
+	if len(b.buf) == 0 || b.buf[len(b.buf)-1] == ' ' || b.buf[len(b.buf)-1] == '\n' {
+		return
+	}
+	b.buf = append(b.buf, s...)
+}
+
+func (b *textBuilder) text(field string) Text {
+	return Text{Text: string(b.buf), Span: b.span, Field: field, segs: b.segs}
+}
+
+// Excerpt is the summary a site generator derives from the body, block by
+// block, so rules can see what kind of Markdown produced each part.
+type Excerpt struct {
+	Text
+	Blocks []ExcerptBlock
+	// More is set when the body has a <!--more--> marker.
+	More bool
+}
+
+// ExcerptBlock is one top-level block that contributes to the excerpt.
+type ExcerptBlock struct {
+	Node ast.Node
+	Text Text
+}
+
+// Frontmatter is the metadata block at the very top of a note, exactly as a
+// site generator would recognise it.
+type Frontmatter struct {
+	Format  string // "yaml", "toml", "json", or "" when there is none
+	Span    Span   // the whole block, delimiters included
+	Content Span   // between the delimiters
+	Fields  []Field
+}
+
+// Field is one top-level frontmatter key and its value.
+type Field struct {
+	Key     string
+	KeySpan Span
+	Value   any  // decoded value: string, number, bool, []any, map, nil
+	Text    Text // string form of a scalar value, with its span
+	Scalar  bool
+}
+
+// Get returns the field named key (exact match first, then case-insensitive).
+func (f *Frontmatter) Get(key string) (*Field, bool) {
+	for i := range f.Fields {
+		if f.Fields[i].Key == key {
+			return &f.Fields[i], true
+		}
+	}
+	for i := range f.Fields {
+		if equalFold(f.Fields[i].Key, key) {
+			return &f.Fields[i], true
+		}
+	}
+	return nil, false
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,18 @@
+// Package output prints findings. Printers get sorted findings and a
+// writer; they never decide the exit status.
+package output
+
+import (
+	"github.com/notelint/notelint/linter"
+)
+
+// Run is everything a printer may show about one lint run.
+type Run struct {
+	ToolName    string
+	ToolVersion string
+	Files       int
+	Notes       int
+	Findings    []linter.Finding
+	// Rules are all rules known to the run, for formats that describe them.
+	Rules []*linter.Rule
+}

@@ -1,0 +1,154 @@
+package output
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/notelint/notelint/linter"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// sampleRun covers every field a printer shows: several files, all
+// severities, related locations with a cut-off count, and a message that
+// needs escaping.
+func sampleRun() *Run {
+	return &Run{
+		ToolName: "notelint", ToolVersion: "1.2.3", Files: 4, Notes: 3,
+		Findings: []linter.Finding{
+			{Rule: "duplicate-title", Severity: linter.Error, Path: "content/a.md",
+				Start: linter.Position{Line: 2, Column: 8}, End: linter.Position{Line: 2, Column: 34}, Field: "title",
+				Message: `title "How to Fix Split Shipments" is also used by content/b.md; give each note its own title`,
+				Related: []linter.Related{{Path: "content/b.md", Line: 2, Column: 9, Message: "same title"}}, RelatedMore: 3},
+			{Rule: "unsourced-statistic", Severity: linter.Warning, Path: "content/a.md",
+				Start: linter.Position{Line: 7, Column: 1}, End: linter.Position{Line: 7, Column: 42}, Field: "body",
+				Message: `statistic "62%" has no source; link one in the same sentence or paragraph`},
+			{Rule: "leaked-jsonld", Severity: linter.Error, Path: "content/b.md",
+				Start: linter.Position{Line: 5, Column: 1}, End: linter.Position{Line: 5, Column: 36}, Field: "excerpt",
+				Message: `<script type="application/ld+json"> & JSON-LD is visible to readers`},
+			{Rule: "invalid-note", Severity: linter.Error, Path: "content/broken.md",
+				Start: linter.Position{Line: 3, Column: 1}, End: linter.Position{Line: 3, Column: 1}, Field: "frontmatter",
+				Message: "invalid YAML frontmatter: mapping values are not allowed in this context"},
+			{Rule: "missing-track", Severity: linter.Info, Path: "content/c.md",
+				Start: linter.Position{Line: 1, Column: 1}, End: linter.Position{Line: 1, Column: 4},
+				Message: "note has no track; add track: with one of the archive's tracks"},
+		},
+	}
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test ./linter/output -update rewrites it):\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func TestJSONGolden(t *testing.T) {
+	var b bytes.Buffer
+	if err := JSON(&b, sampleRun()); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "sample.json", b.Bytes())
+}
+
+// TestJSONShape decodes the output generically and checks the documented
+// contract, so a golden file rewritten by mistake is still caught.
+func TestJSONShape(t *testing.T) {
+	var b bytes.Buffer
+	if err := JSON(&b, sampleRun()); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Version int `json:"version"`
+		Tool    struct{ Name, Version string }
+		Summary struct {
+			Files, Notes, Findings int
+			BySeverity             map[string]int `json:"bySeverity"`
+			ByRule                 map[string]int `json:"byRule"`
+		}
+		Findings []map[string]any
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Version != 1 || doc.Tool.Name != "notelint" || doc.Tool.Version != "1.2.3" {
+		t.Errorf("header = %+v %+v", doc.Version, doc.Tool)
+	}
+	if doc.Summary.Files != 4 || doc.Summary.Notes != 3 || doc.Summary.Findings != 5 {
+		t.Errorf("summary = %+v", doc.Summary)
+	}
+	if s := doc.Summary.BySeverity; s["error"] != 3 || s["warning"] != 1 || s["info"] != 1 {
+		t.Errorf("bySeverity = %v", s)
+	}
+	if doc.Summary.ByRule["duplicate-title"] != 1 || len(doc.Summary.ByRule) != 5 {
+		t.Errorf("byRule = %v", doc.Summary.ByRule)
+	}
+	f := doc.Findings[0]
+	for _, k := range []string{"rule", "severity", "path", "line", "column", "endLine", "endColumn", "field", "message", "related", "relatedMore"} {
+		if _, ok := f[k]; !ok {
+			t.Errorf("finding lacks %q: %v", k, f)
+		}
+	}
+	rel := f["related"].([]any)[0].(map[string]any)
+	if rel["path"] != "content/b.md" || rel["line"] != 2.0 || rel["column"] != 9.0 {
+		t.Errorf("related = %v", rel)
+	}
+}
+
+func TestJSONEmptyFindingsIsArray(t *testing.T) {
+	var b bytes.Buffer
+	if err := JSON(&b, &Run{ToolName: "notelint"}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b.Bytes(), []byte(`"findings": []`)) {
+		t.Errorf("no findings must print an empty array:\n%s", b.Bytes())
+	}
+}
+
+func TestTextGolden(t *testing.T) {
+	var b bytes.Buffer
+	if err := Text(&b, sampleRun(), TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "sample.txt", b.Bytes())
+}
+
+func TestTextColor(t *testing.T) {
+	var plain, colored bytes.Buffer
+	Text(&plain, sampleRun(), TextOptions{})
+	Text(&colored, sampleRun(), TextOptions{Color: true})
+	if bytes.Contains(plain.Bytes(), []byte("\x1b[")) {
+		t.Error("plain output has escape codes")
+	}
+	if !bytes.Contains(colored.Bytes(), []byte("\x1b[31;1merror")) {
+		t.Errorf("coloured output lacks a red error:\n%q", colored.String())
+	}
+}
+
+func TestTextQuietAndSummary(t *testing.T) {
+	var b bytes.Buffer
+	Text(&b, &Run{Files: 1, Notes: 1}, TextOptions{})
+	if got := b.String(); got != "1 file checked, 1 note: no findings\n" {
+		t.Errorf("clean run prints %q", got)
+	}
+	b.Reset()
+	Text(&b, sampleRun(), TextOptions{Quiet: true})
+	if bytes.Contains(b.Bytes(), []byte("checked")) {
+		t.Error("quiet output has the summary line")
+	}
+}

@@ -1,0 +1,237 @@
+package linter
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+func parse(src string) *Note { return Parse("n.md", []byte(src), DefaultParseOptions()) }
+
+// at returns the "line:col" of a span's start.
+func at(n *Note, s Span) Position { return n.Position(s.Start) }
+
+func TestPosition(t *testing.T) {
+	src := "\xef\xbb\xbfab\r\ncé\rx\n\n日本語z"
+	ix := newLineIndex([]byte(src))
+	for _, tc := range []struct {
+		off  int
+		want Position
+	}{
+		{0, Position{1, 1}},  // inside the BOM
+		{3, Position{1, 1}},  // 'a'
+		{4, Position{1, 2}},  // 'b'
+		{7, Position{2, 1}},  // 'c' after CRLF
+		{8, Position{2, 2}},  // 'é'
+		{11, Position{3, 1}}, // 'x' after lone CR
+		{13, Position{4, 1}}, // empty line
+		{23, Position{5, 4}}, // 'z' after three wide runes
+	} {
+		if got := ix.position(tc.off); got != tc.want {
+			t.Errorf("position(%d) = %v, want %v", tc.off, got, tc.want)
+		}
+		if got := ix.offset(tc.want); tc.off >= 3 && got != tc.off {
+			t.Errorf("offset(%v) = %d, want %d", tc.want, got, tc.off)
+		}
+	}
+}
+
+func TestFrontmatterLocation(t *testing.T) {
+	for _, tc := range []struct {
+		name, src, format string
+	}{
+		{"yaml", "---\ntitle: A\n---\nbody", "yaml"},
+		{"yaml trailing spaces", "---  \ntitle: A\n---\t\nbody", "yaml"},
+		{"toml", "+++\ntitle = \"A\"\n+++\nbody", "toml"},
+		{"json", "{\n  \"title\": \"A\"\n}\n\nbody", "json"},
+		{"json at end of file", "{\"title\": \"A\"}\n", "json"},
+		{"bom", "\xef\xbb\xbf---\ntitle: A\n---\nbody", "yaml"},
+		{"crlf", "---\r\ntitle: A\r\n---\r\nbody", "yaml"},
+		{"leading blank line", "\n---\ntitle: A\n---\nbody", ""},
+		{"unclosed", "---\ntitle: A\nbody", ""},
+		{"closed by dots", "---\ntitle: A\n...\nbody", ""},
+		{"closed by four dashes", "---\ntitle: A\n----\nbody", ""},
+		{"json without blank line", "{\"title\": \"A\"}\nbody", ""},
+		{"mixed delimiters", "---\ntitle = \"A\"\n+++\nbody", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := parse(tc.src)
+			if n.Broken {
+				t.Fatalf("broken: %v", n.Problem)
+			}
+			if n.Front.Format != tc.format {
+				t.Errorf("format = %q, want %q", n.Front.Format, tc.format)
+			}
+			if tc.format != "" && (n.Title.Text != "A" || n.Title.Field != "title") {
+				t.Errorf("title = %+v, want A from the title field", n.Title)
+			}
+		})
+	}
+}
+
+func TestFieldSpans(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      Position
+	}{
+		{"yaml plain", "---\ntitle: Hello World\n---\n", Position{2, 8}},
+		{"yaml double", "---\ntitle: \"Hello World\"\n---\n", Position{2, 9}},
+		{"yaml single", "---\ntitle: 'Hello World'\n---\n", Position{2, 9}},
+		{"yaml wide key before", "---\nüber: x\ntitle:   Hello World\n---\n", Position{3, 10}},
+		{"toml", "+++\n# c\ntitle = \"Hello World\"\n+++\n", Position{3, 10}},
+		{"json", "{\n  \"slug\": \"x\",\n  \"title\":  \"Hello World\"\n}\n", Position{3, 14}},
+		{"bom crlf", "\xef\xbb\xbf---\r\ntitle: Hello World\r\n---\r\n", Position{2, 8}},
+		{"h1", "Intro.\n\n#  Hello World\n", Position{3, 4}},
+		{"setext h1", "Hello World\n===\n", Position{1, 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := parse(tc.src)
+			if n.Broken {
+				t.Fatalf("broken: %v", n.Problem)
+			}
+			if n.Title.Text != "Hello World" {
+				t.Fatalf("title = %q", n.Title.Text)
+			}
+			if got := at(n, n.Title.Span); got != tc.want {
+				t.Errorf("title at %v, want %v", got, tc.want)
+			}
+			if got := string(n.Src[n.Title.Span.Start:n.Title.Span.End]); got != "Hello World" {
+				t.Errorf("title span covers %q", got)
+			}
+			sub := n.Title.SpanOf(6, 11)
+			if got := string(n.Src[sub.Start:sub.End]); got != "World" {
+				t.Errorf("SpanOf(6, 11) covers %q, want World", got)
+			}
+		})
+	}
+}
+
+func TestEscapedFieldFallsBackToValueSpan(t *testing.T) {
+	n := parse("---\ntitle: \"Tab\\there\"\n---\n")
+	if n.Title.Text != "Tab\there" {
+		t.Fatalf("title = %q", n.Title.Text)
+	}
+	if got := at(n, n.Title.SpanOf(4, 8)); got != (Position{2, 8}) {
+		t.Errorf("escaped value maps to %v, want the value's start 2:8", got)
+	}
+}
+
+func TestProblems(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      Position
+		msg       string
+	}{
+		{"unclosed flow list", "---\ntitle: A\ndescription: [unclosed\n---\nbody", Position{3, 1}, "invalid YAML frontmatter: did not find expected ',' or ']'"},
+		{"bad indentation", "---\ntitle: A\n b: c\n---\n", Position{3, 1}, "mapping values are not allowed"},
+		{"tab indentation", "---\na: 1\n\tb: 2\n---\n", Position{3, 1}, "tab character"},
+		{"list", "---\n- a\n- b\n---\n", Position{2, 1}, "not a set of key"},
+		{"invalid toml", "+++\ntitle = \n+++\n", Position{2, 1}, "invalid TOML frontmatter"},
+		{"invalid json", "{\n  \"title\": \"A\",\n  \"x\": tru\n}\n\n", Position{1, 1}, ""},
+		{"binary", "---\x00\x01", Position{1, 4}, "binary file"},
+		{"utf16", "\xff\xfe-\x00", Position{1, 1}, "UTF-16"},
+		{"invalid utf8", "---\ntitle: caf\xe9\n---\n", Position{2, 11}, "invalid UTF-8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := parse(tc.src)
+			if tc.msg == "" {
+				if n.Broken || n.Front.Format != "" {
+					t.Fatalf("want body text, got broken=%v format=%q", n.Broken, n.Front.Format)
+				}
+				return
+			}
+			if !n.Broken {
+				t.Fatal("not reported as broken")
+			}
+			if !strings.Contains(n.Problem.Message, tc.msg) {
+				t.Errorf("message %q does not mention %q", n.Problem.Message, tc.msg)
+			}
+			if got := at(n, n.Problem.Span); got.Line != tc.want.Line || (tc.want.Column > 1 && got.Column != tc.want.Column) {
+				t.Errorf("problem at %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDerivedExcerpt(t *testing.T) {
+	src := "---\ntitle: T\n---\n" +
+		"| Date | Change |\n|---|---|\n| 2024-01-02 | Updated *stats* |\n\n" +
+		"Some **bold** text, a [link](http://x.com) and `code`.\n\n" +
+		"<div class=\"x\">inside</div>\n\n" +
+		"<!--more-->\nafter the marker\n"
+	n := parse(src)
+	if !n.Derived.More {
+		t.Fatal("<!--more--> not seen")
+	}
+	want := "Date Change 2024-01-02 Updated stats Some bold text, a link and code. inside"
+	if n.Excerpt.Text != want {
+		t.Errorf("excerpt = %q\nwant      %q", n.Excerpt.Text, want)
+	}
+	if n.Excerpt.Field != "excerpt" {
+		t.Errorf("excerpt field = %q", n.Excerpt.Field)
+	}
+	kinds := []string{}
+	for _, b := range n.Derived.Blocks {
+		kinds = append(kinds, b.Node.Kind().String())
+	}
+	if got := strings.Join(kinds, ","); got != "Table,Paragraph,HTMLBlock" {
+		t.Errorf("blocks = %s", got)
+	}
+	i := strings.Index(n.Excerpt.Text, "stats")
+	if got := at(n, n.Excerpt.SpanOf(i, i+5)); got != (Position{6, 25}) {
+		t.Errorf("\"stats\" maps to %v, want 6:25", got)
+	}
+}
+
+func TestDerivedExcerptWordLimit(t *testing.T) {
+	opt := DefaultParseOptions()
+	opt.ExcerptWords = 5
+	n := Parse("n.md", []byte("one two three\n\nfour five six seven\n\neight"), opt)
+	if n.Excerpt.Text != "one two three four five" {
+		t.Errorf("excerpt = %q", n.Excerpt.Text)
+	}
+	if len(n.Derived.Blocks) != 2 {
+		t.Errorf("blocks = %d, want 2", len(n.Derived.Blocks))
+	}
+}
+
+func TestDescriptionFallbacks(t *testing.T) {
+	n := parse("---\ntitle: T\nsummary: \"\"\nmeta_description: From meta\n---\nBody words.")
+	if n.Description.Text != "From meta" || n.Description.Field != "meta_description" {
+		t.Errorf("description = %+v", n.Description)
+	}
+	if n.Excerpt.Text != "From meta" {
+		t.Errorf("excerpt = %q, want the description", n.Excerpt.Text)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("---\ntitle: A\n---\n# H\n\ntext"))
+	f.Add([]byte("+++\ntitle = 1\n+++\n"))
+	f.Add([]byte("{\"title\": [1]}\n\n| a |\n|---|\n| b |"))
+	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: 'x'\r\n---\r\n<!--more-->"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		wd := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("HANG %q", src)) })
+		defer wd.Stop()
+		n := Parse("f.md", src, DefaultParseOptions())
+		check := func(what string, s Span) {
+			if s.Start < 0 || s.End > len(src) || s.End < s.Start {
+				t.Fatalf("%s span %v outside file of %d bytes", what, s, len(src))
+			}
+			p := n.Position(s.Start)
+			if p.Line < 1 || p.Column < 1 {
+				t.Fatalf("%s position %v", what, p)
+			}
+		}
+		if n.Broken {
+			check("problem", n.Problem.Span)
+			return
+		}
+		check("title", n.Title.Span)
+		check("excerpt", n.Excerpt.Span)
+		for i := 0; i <= len(n.Excerpt.Text); i += 7 {
+			check("excerpt piece", n.Excerpt.SpanOf(i, min(i+3, len(n.Excerpt.Text))))
+		}
+	})
+}

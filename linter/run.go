@@ -1,0 +1,277 @@
+package linter
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+)
+
+// Options configures a run.
+type Options struct {
+	Config *Config
+	// Rules are the rules to consider; each runs unless the config turns
+	// it off.
+	Rules []*Rule
+	// Jobs is how many notes are parsed and checked at once (default
+	// GOMAXPROCS).
+	Jobs int
+	// MaxFileSize is the largest note read, in bytes (default 10 MiB).
+	MaxFileSize int64
+}
+
+// DefaultMaxFileSize is the default Options.MaxFileSize.
+const DefaultMaxFileSize = 10 << 20
+
+// Source is a note to check: read from OSPath, unless Src is already set.
+type Source struct {
+	Path   string
+	OSPath string
+	Src    []byte
+}
+
+// Result is what a run found.
+type Result struct {
+	Files    int // files looked at
+	Notes    int // notes parsed well enough to check
+	Findings []Finding
+	// Internal counts rule crashes; the command exits 2 when it is not 0.
+	Internal int
+}
+
+// Run checks the sources and returns sorted findings. Unreadable paths from
+// discovery become invalid-note findings. Cancelling ctx stops the run
+// early with ctx.Err().
+func Run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Options) (*Result, error) {
+	cfg := opt.Config
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	maxSize := opt.MaxFileSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
+	}
+	var noteRules, archiveRules []*Rule
+	for _, r := range opt.Rules {
+		if cfg.Severity(r.ID) == Off {
+			continue
+		}
+		if r.Note != nil {
+			noteRules = append(noteRules, r)
+		} else if r.Archive != nil {
+			archiveRules = append(archiveRules, r)
+		}
+	}
+
+	notes := make([]*Note, len(srcs))
+	perNote := make([][]Finding, len(srcs))
+	var internal int
+	var mu sync.Mutex
+	idx := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range idx {
+				n, fs, crashes := checkOne(srcs[i], cfg, noteRules, maxSize)
+				notes[i], perNote[i] = n, fs
+				if crashes > 0 {
+					mu.Lock()
+					internal += crashes
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	var cancelled error
+feed:
+	for i := range srcs {
+		select {
+		case idx <- i:
+		case <-ctx.Done():
+			cancelled = ctx.Err()
+			break feed
+		}
+	}
+	close(idx)
+	wg.Wait()
+	if cancelled != nil {
+		return nil, cancelled
+	}
+
+	res := &Result{Files: len(srcs) + len(unreadable)}
+	var all []Finding
+	for _, fs := range perNote {
+		all = append(all, fs...)
+	}
+	for _, u := range unreadable {
+		all = append(all, Finding{Rule: InvalidNote.ID, Severity: cfg.Severity(InvalidNote.ID),
+			Path: u.Path, Start: Position{1, 1}, End: Position{1, 1},
+			Message: "cannot read: " + describeErr(u.Err)})
+	}
+	good := notes[:0:0]
+	for _, n := range notes {
+		if n != nil && !n.Broken {
+			good = append(good, n)
+		}
+	}
+	res.Notes = len(good)
+	for _, r := range archiveRules {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		pass := &ArchivePass{Pass: newPass(r, cfg, &all), Notes: good}
+		if crashed := protect(func() { r.Archive(pass) }); crashed != "" {
+			internal++
+			all = append(all, Finding{Rule: InternalError.ID, Severity: Error, Path: ".",
+				Start: Position{1, 1}, End: Position{1, 1},
+				Message: fmt.Sprintf("rule %s crashed: %s", r.ID, crashed)})
+		}
+	}
+	res.Findings = SortFindings(all)
+	res.Internal = internal
+	return res, nil
+}
+
+func describeErr(err error) string {
+	var pe *os.PathError
+	if e, ok := err.(*os.PathError); ok {
+		pe = e
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// checkOne reads, parses and runs per-note rules on one source.
+func checkOne(s Source, cfg *Config, rules []*Rule, maxSize int64) (*Note, []Finding, int) {
+	src := s.Src
+	if src == nil {
+		var err error
+		src, err = readLimited(s.OSPath, maxSize)
+		if err != nil {
+			return nil, []Finding{{Rule: InvalidNote.ID, Severity: cfg.Severity(InvalidNote.ID),
+				Path: s.Path, Start: Position{1, 1}, End: Position{1, 1}, Message: err.Error()}}, 0
+		}
+	}
+	var out []Finding
+	crashes := 0
+	var n *Note
+	if msg := protect(func() { n = Parse(s.Path, src, cfg.Parse) }); msg != "" {
+		return nil, []Finding{{Rule: InternalError.ID, Severity: Error, Path: s.Path,
+			Start: Position{1, 1}, End: Position{1, 1}, Message: "parser crashed: " + msg}}, 1
+	}
+	if n.Broken {
+		if sev := cfg.Severity(InvalidNote.ID); sev != Off {
+			out = append(out, makeFinding(n, InvalidNote.ID, sev, Report{Span: n.Problem.Span, Message: n.Problem.Message}))
+		}
+		return n, out, 0
+	}
+	for _, r := range rules {
+		pass := &NotePass{Pass: newPass(r, cfg, &out), Note: n}
+		if msg := protect(func() { r.Note(pass) }); msg != "" {
+			crashes++
+			out = append(out, Finding{Rule: InternalError.ID, Severity: Error, Path: n.Path,
+				Start: Position{1, 1}, End: Position{1, 1},
+				Message: fmt.Sprintf("rule %s crashed on this note: %s", r.ID, msg)})
+		}
+	}
+	// Archive rules need metadata only; drop the syntax tree early.
+	n.Body = nil
+	return n, out, crashes
+}
+
+func newPass(r *Rule, cfg *Config, out *[]Finding) Pass {
+	sev := cfg.Severity(r.ID)
+	return Pass{Rule: r, Config: cfg, Options: cfg.Options(r.ID), report: func(n *Note, rep Report) {
+		*out = append(*out, makeFinding(n, r.ID, sev, rep))
+	}}
+}
+
+// protect runs f and turns a panic into a message.
+func protect(f func()) (msg string) {
+	defer func() {
+		if v := recover(); v != nil {
+			stack := string(debug.Stack())
+			if i := strings.Index(stack, "panic("); i >= 0 {
+				stack = stack[i:]
+			}
+			msg = fmt.Sprint(v)
+			if os.Getenv("NOTELINT_DEBUG") != "" {
+				msg += "\n" + stack
+			}
+		}
+	}()
+	f()
+	return ""
+}
+
+func readLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", describeErr(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", describeErr(err))
+	}
+	if st.Size() > max {
+		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (--max-file-size); skipped", st.Size(), max)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", describeErr(err))
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("file is over the %d-byte limit (--max-file-size); skipped", max)
+	}
+	return b, nil
+}
+
+// makeFinding turns a rule's report into a finding with positions.
+func makeFinding(n *Note, rule string, sev Severity, r Report) Finding {
+	span := r.Span
+	span.Start = min(max(span.Start, 0), len(n.Src))
+	span.End = min(max(span.End, span.Start), len(n.Src))
+	f := Finding{Rule: rule, Severity: sev, Path: n.Path, Span: span,
+		Start: n.Position(span.Start), End: n.Position(span.End),
+		Field: r.Field, Message: r.Message, Related: r.Related, RelatedMore: r.RelatedMore}
+	if f.Field == "" {
+		f.Field = n.fieldAt(span.Start)
+	}
+	if len(f.Related) > maxRelated {
+		f.RelatedMore += len(f.Related) - maxRelated
+		f.Related = f.Related[:maxRelated]
+	}
+	t := n.Src[span.Start:span.End]
+	if len(t) > 200 {
+		t = t[:200]
+	}
+	f.Text = string(t)
+	return f
+}
+
+// fieldAt names what holds offset off: a frontmatter key, or "body".
+func (n *Note) fieldAt(off int) string {
+	fm := &n.Front
+	if fm.Format != "" && off >= fm.Span.Start && off < fm.Span.End {
+		best := ""
+		bestStart := -1
+		for _, f := range fm.Fields {
+			if f.KeySpan.Start <= off && f.KeySpan.Start > bestStart && f.KeySpan != fm.Content {
+				best, bestStart = f.Key, f.KeySpan.Start
+			}
+		}
+		if best == "" {
+			return "frontmatter"
+		}
+		return best
+	}
+	return "body"
+}

@@ -1,0 +1,110 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/notelint/notelint/linter"
+)
+
+// UntitledOptions configures the untitled rule.
+type UntitledOptions struct {
+	// Placeholders are titles that count as no title, compared after
+	// folding case, punctuation and a trailing counter ("Untitled (2)").
+	Placeholders []string `yaml:"placeholders"`
+}
+
+var defaultPlaceholders = []string{
+	"Untitled", "Untitled draft", "Untitled note", "Untitled post", "Untitled page",
+	"Untitled document", "New note", "New post", "New page", "New document",
+	"No title", "Title", "Placeholder", "TBD", "TBA", "TODO", "Draft",
+}
+
+// Untitled flags notes with no usable title.
+var Untitled = &linter.Rule{
+	ID:       "untitled",
+	Title:    "note has no usable title",
+	Severity: linter.Error,
+	Options:  func() any { return &UntitledOptions{Placeholders: defaultPlaceholders} },
+	Doc: `Flags a note with no title: no ` + "`title`" + ` in the frontmatter and no H1 in the
+body, an empty title, or a placeholder an editor forgot to replace.
+
+**Why**: readers see the title in listings, search results and the browser
+tab. "Untitled" in a feed looks broken, and an empty title usually means the
+page is published under its file name.
+
+**Flagged**:
+
+    title: Untitled
+    title: "Untitled (2)"
+    title: New note
+    title: ""
+
+**Fine**: a real title that contains a placeholder word,
+` + "`Untitled Products: Why Nameless SKUs Fail`" + `.
+
+**Fix**: set a real ` + "`title:`" + ` in the frontmatter.
+
+**Configure** the placeholder list (matching folds case, punctuation and a
+trailing counter such as "(2)" or "copy 3"):
+
+    rules:
+      untitled:
+        placeholders: ["Untitled", "TBD", "Sans titre"]
+`,
+	Note: func(p *linter.NotePass) {
+		opts := p.Options.(*UntitledOptions)
+		n := p.Note
+		t := n.Title
+		switch {
+		case !t.IsSet():
+			p.Reportf(linter.Span{Start: n.BodyStart, End: n.BodyStart}, "note has no title; set title: in the frontmatter or start the body with a # heading")
+		case strings.TrimSpace(t.Text) == "":
+			p.Reportf(t.Span, "title is empty; set a real title")
+		default:
+			if ph, ok := isPlaceholder(t.Text, opts.Placeholders); ok {
+				p.Reportf(t.Span, "title %q is a placeholder (%s); set a real title", t.Text, ph)
+			}
+		}
+	},
+}
+
+// isPlaceholder reports whether title is one of placeholders, allowing a
+// trailing counter: "Untitled 2", "Untitled (3)", "Untitled copy".
+func isPlaceholder(title string, placeholders []string) (string, bool) {
+	f := stripCounter(foldTitle(title))
+	if f == "" {
+		return "", false
+	}
+	for _, ph := range placeholders {
+		if stripCounter(foldTitle(ph)) == f {
+			return fmt.Sprintf("matches %q", ph), true
+		}
+	}
+	return "", false
+}
+
+// stripCounter removes trailing "copy", "copy 2", or a number.
+func stripCounter(s string) string {
+	for {
+		words := strings.Fields(s)
+		if len(words) < 2 {
+			return s
+		}
+		last := words[len(words)-1]
+		if last == "copy" || isDigits(last) {
+			s = strings.Join(words[:len(words)-1], " ")
+			continue
+		}
+		return s
+	}
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
