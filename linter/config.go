@@ -166,7 +166,12 @@ func ParseConfig(path string, data []byte, rules []*Rule) (*Config, error) {
 		if errors.Is(err, io.EOF) {
 			return c, nil // empty file: defaults
 		}
-		return nil, yamlConfigError(path, err)
+		err = yamlConfigError(path, err)
+		// yaml.v3 may place an error at end of input one line past the end.
+		if ce, ok := err.(*ConfigError); ok {
+			ce.Line = min(ce.Line, bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n"))+1)
+		}
+		return nil, err
 	}
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
@@ -347,6 +352,13 @@ func lineOfValue(n *yaml.Node, v string) int {
 }
 
 func yamlConfigError(path string, err error) error {
+	var ce *ConfigError
+	if errors.As(err, &ce) {
+		if ce.Path == "" {
+			ce.Path = path
+		}
+		return ce
+	}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
 	msg = strings.TrimSpace(msg)
