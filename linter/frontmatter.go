@@ -187,7 +187,13 @@ func (p *parser) yamlFields(fm *Frontmatter, doc *yaml.Node) *Problem {
 		var val any
 		if err := v.Decode(&val); err != nil {
 			off := p.lines.offset(Position{Line: base + v.Line, Column: v.Column})
-			return &Problem{Span: p.lineSpan(off), Message: "invalid YAML frontmatter: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+			msg := strings.TrimPrefix(err.Error(), "yaml: ")
+			if strings.Contains(msg, "invalid map key") {
+				// title: {{ .Name }} is a template placeholder that YAML
+				// reads as a nested mapping.
+				msg = fmt.Sprintf("the value of %q is a mapping used as a key; quote it if it is a {{ template }}", k.Value)
+			}
+			return &Problem{Span: p.lineSpan(off), Message: "invalid YAML frontmatter: " + msg}
 		}
 		f.Value = val
 		if v.Kind == yaml.AliasNode && v.Alias != nil {

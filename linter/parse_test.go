@@ -126,6 +126,7 @@ func TestProblems(t *testing.T) {
 		{"unclosed flow list", "---\ntitle: A\ndescription: [unclosed\n---\nbody", Position{3, 1}, "invalid YAML frontmatter: did not find expected ',' or ']'"},
 		{"bad indentation", "---\ntitle: A\n b: c\n---\n", Position{3, 1}, "mapping values are not allowed"},
 		{"tab indentation", "---\na: 1\n\tb: 2\n---\n", Position{3, 1}, "tab character"},
+		{"template placeholder", "---\ntitle: {{ .Name }}\n---\n", Position{2, 8}, `the value of "title" is a mapping used as a key; quote it`},
 		{"list", "---\n- a\n- b\n---\n", Position{2, 1}, "not a set of key"},
 		{"invalid toml", "+++\ntitle = \n+++\n", Position{2, 1}, "invalid TOML frontmatter"},
 		{"invalid json", "{\n  \"title\": \"A\",\n  \"x\": tru\n}\n\n", Position{1, 1}, ""},

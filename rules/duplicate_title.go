@@ -2,9 +2,25 @@ package rules
 
 import (
 	"fmt"
+	"path"
+	"strings"
 
 	"github.com/notelint/notelint/linter"
 )
+
+// DuplicateTitleOptions configures duplicate-title.
+type DuplicateTitleOptions struct {
+	// Scope limits which notes are compared: "archive" (all), "directory"
+	// (notes in the same folder), or "field:NAME" (notes with the same
+	// value of frontmatter field NAME, such as field:lang for translations).
+	Scope string `yaml:"scope"`
+}
+
+// Validate checks Scope.
+func (o *DuplicateTitleOptions) Validate() error {
+	_, err := parseScope(o.Scope)
+	return err
+}
 
 // DuplicateTitle flags notes that share a title.
 var DuplicateTitle = &linter.Rule{
@@ -26,8 +42,20 @@ Shopify" (different titles; see ` + "`near-duplicate-title`" + ` for rewordings)
 
 **Fix**: merge the notes, or retitle one so each says what makes it
 different.
+
+**Configure** which notes are compared with ` + "`scope`" + `: ` + "`archive`" + ` (the default),
+` + "`directory`" + ` (only notes in the same folder, for reference manuals where
+"Params" is a method of several types), or ` + "`field:NAME`" + ` (only notes with the
+same value of a frontmatter field, such as ` + "`field:lang`" + ` for an archive that
+keeps translations side by side):
+
+    rules:
+      duplicate-title:
+        scope: field:lang
 `,
+	Options: func() any { return &DuplicateTitleOptions{Scope: "archive"} },
 	Archive: func(p *linter.ArchivePass) {
+		scope, _ := parseScope(p.Options.(*DuplicateTitleOptions).Scope)
 		groups := map[string][]*linter.Note{}
 		var order []string
 		for _, n := range p.Notes {
@@ -38,6 +66,7 @@ different.
 			if k == "" {
 				continue
 			}
+			k = scope.key(n) + "\x00" + k
 			if _, ok := groups[k]; !ok {
 				order = append(order, k)
 			}
@@ -74,4 +103,35 @@ different.
 			}
 		}
 	},
+}
+
+// scope partitions notes for archive-wide comparisons.
+type scope struct {
+	kind  string // "archive", "directory" or "field"
+	field string
+}
+
+func parseScope(s string) (scope, error) {
+	switch {
+	case s == "" || s == "archive":
+		return scope{kind: "archive"}, nil
+	case s == "directory":
+		return scope{kind: "directory"}, nil
+	case strings.HasPrefix(s, "field:") && len(s) > len("field:"):
+		return scope{kind: "field", field: s[len("field:"):]}, nil
+	}
+	return scope{}, fmt.Errorf("scope %q: want archive, directory or field:NAME", s)
+}
+
+// key is the partition a note falls in.
+func (s scope) key(n *linter.Note) string {
+	switch s.kind {
+	case "directory":
+		return path.Dir(n.Path)
+	case "field":
+		if f, ok := n.Front.Get(s.field); ok {
+			return fmt.Sprint(f.Value)
+		}
+	}
+	return ""
 }

@@ -56,3 +56,27 @@ func TestFixturesExist(t *testing.T) {
 		}
 	}
 }
+
+func TestDuplicateTitleScope(t *testing.T) {
+	linttest.Run(t, filepath.Join("testdata", "duplicate-title-scoped"), DuplicateTitle)
+}
+
+func TestScope(t *testing.T) {
+	n := &linter.Note{Path: "content/methods/page/Params.md"}
+	for _, tc := range []struct{ in, key string }{
+		{"", ""}, {"archive", ""}, {"directory", "content/methods/page"}, {"field:lang", ""},
+	} {
+		s, err := parseScope(tc.in)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.in, err)
+		}
+		if got := s.key(n); got != tc.key {
+			t.Errorf("%q: key %q, want %q", tc.in, got, tc.key)
+		}
+	}
+	for _, bad := range []string{"dir", "field:", "folder"} {
+		if _, err := parseScope(bad); err == nil {
+			t.Errorf("scope %q accepted", bad)
+		}
+	}
+}
