@@ -180,9 +180,15 @@ func (p *parser) yamlFields(fm *Frontmatter, doc *yaml.Node) *Problem {
 		off := p.lines.offset(Position{Line: base + root.Line, Column: root.Column})
 		return &Problem{Span: p.lineSpan(off), Message: errNotMapping.Error()}
 	}
+	seen := make(map[string]int, len(root.Content)/2)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		koff := p.lines.offset(Position{Line: base + k.Line, Column: k.Column})
+		if first, dup := seen[k.Value]; dup {
+			return &Problem{Span: Span{koff, koff + len(k.Value)}, Message: fmt.Sprintf(
+				"invalid YAML frontmatter: key %q is defined twice (first on line %d); site generators reject the note or keep only one", k.Value, first)}
+		}
+		seen[k.Value] = base + k.Line
 		f := Field{Key: k.Value, KeySpan: Span{koff, koff + len(k.Value)}}
 		var val any
 		if err := v.Decode(&val); err != nil {

@@ -79,6 +79,10 @@ func Parse(path string, src []byte, opt ParseOptions) *Note {
 		}
 		n.BodyStart = block.End
 	}
+	if prob := checkNesting(src, n.BodyStart); prob != nil {
+		n.Broken, n.Problem = true, prob
+		return n
+	}
 	n.Body = markdown.Parser().Parse(text.NewReader(src[n.BodyStart:]))
 
 	f := opt.Fields
@@ -125,6 +129,35 @@ func checkEncoding(src []byte) *Problem {
 			off += size
 		}
 		return &Problem{Span: Span{off, off + 1}, Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02X); save the file as UTF-8", src[off])}
+	}
+	return nil
+}
+
+// maxNesting bounds block nesting on one line. Markdown parsers take time
+// quadratic in the depth of "> > > ..." or "- - - ..." prefixes; no real
+// note nests this deep, and a hostile one must not stall a CI run.
+const maxNesting = 200
+
+// checkNesting rejects a body with a line whose container prefix (block
+// quote markers and list bullets) nests deeper than maxNesting.
+func checkNesting(src []byte, start int) *Problem {
+	depth, lineStart := 0, start
+	inPrefix := true
+	for i := start; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\n' || c == '\r':
+			depth, lineStart, inPrefix = 0, i+1, true
+		case !inPrefix:
+		case c == '>' || ((c == '-' || c == '*' || c == '+') && i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\t')):
+			depth++
+			if depth > maxNesting {
+				return &Problem{Span: Span{lineStart, i + 1}, Message: fmt.Sprintf("blocks nest more than %d deep on one line; notelint does not parse this note", maxNesting)}
+			}
+		case c == ' ' || c == '\t' || ('0' <= c && c <= '9') || c == '.' || c == ')':
+		default:
+			inPrefix = false
+		}
 	}
 	return nil
 }

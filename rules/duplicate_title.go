@@ -78,18 +78,15 @@ keeps translations side by side):
 				continue
 			}
 			for i, n := range g {
+				// At most 20 related notes each, so a title shared by
+				// thousands of notes stays linear in output and time.
 				related := make([]linter.Related, 0, min(len(g)-1, 20))
-				more := 0
-				for j, o := range g {
-					if j == i {
-						continue
+				for j := 0; j < len(g) && len(related) < 20; j++ {
+					if j != i {
+						related = append(related, linter.RelatedTo(g[j], g[j].Title.Span, "same title"))
 					}
-					if len(related) == 20 {
-						more++
-						continue
-					}
-					related = append(related, linter.RelatedTo(o, o.Title.Span, "same title"))
 				}
+				more := len(g) - 1 - len(related)
 				others := fmt.Sprintf("%d other notes", len(g)-1)
 				if len(g) == 2 {
 					others = related[0].Path

@@ -59,6 +59,8 @@ trailing counter such as "(2)" or "copy 3"):
 		switch {
 		case !t.IsSet():
 			p.Reportf(linter.Span{Start: n.BodyStart, End: n.BodyStart}, "note has no title; set title: in the frontmatter or start the body with a # heading")
+		case isNotText(n, t):
+			p.Reportf(t.Span, "title is a list or mapping, not text; set a single title")
 		case strings.TrimSpace(t.Text) == "":
 			p.Reportf(t.Span, "title is empty; set a real title")
 		default:
@@ -67,6 +69,15 @@ trailing counter such as "(2)" or "copy 3"):
 			}
 		}
 	},
+}
+
+// isNotText reports whether the title field holds a list or a mapping.
+func isNotText(n *linter.Note, t linter.Text) bool {
+	if t.Field == "h1" {
+		return false
+	}
+	f, ok := n.Front.Get(t.Field)
+	return ok && !f.Scalar
 }
 
 // isPlaceholder reports whether title is one of placeholders, allowing a
