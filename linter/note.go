@@ -43,6 +43,7 @@ type Note struct {
 	Problem *Problem
 
 	lines lineIndex
+	sups  []*Suppression
 }
 
 // BodySrc is the part of Src that goldmark parsed.

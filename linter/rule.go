@@ -61,7 +61,9 @@ and notes are still checked, and the run exits with status 2.
 }
 
 // EngineRules are the rules the runner reports itself.
-func EngineRules() []*Rule { return []*Rule{InvalidNote, InternalError} }
+func EngineRules() []*Rule {
+	return []*Rule{InvalidNote, InternalError, InvalidSuppression, UnusedSuppression}
+}
 
 var kebab = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 

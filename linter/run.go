@@ -22,6 +22,9 @@ type Options struct {
 	Jobs int
 	// MaxFileSize is the largest note read, in bytes (default 10 MiB).
 	MaxFileSize int64
+	// Partial is set when only some of the archive's notes are reported
+	// on; unused suppressions of archive-wide rules are then not reported.
+	Partial bool
 }
 
 // DefaultMaxFileSize is the default Options.MaxFileSize.
@@ -57,7 +60,9 @@ func Run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		maxSize = DefaultMaxFileSize
 	}
 	var noteRules, archiveRules []*Rule
+	known := make(map[string]bool, len(opt.Rules))
 	for _, r := range opt.Rules {
+		known[r.ID] = true
 		if cfg.Severity(r.ID) == Off {
 			continue
 		}
@@ -79,7 +84,7 @@ func Run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		go func() {
 			defer wg.Done()
 			for i := range idx {
-				n, fs, crashes := checkOne(srcs[i], cfg, noteRules, maxSize)
+				n, fs, crashes := checkOne(srcs[i], cfg, noteRules, known, maxSize)
 				notes[i], perNote[i] = n, fs
 				if crashes > 0 {
 					mu.Lock()
@@ -134,6 +139,7 @@ feed:
 				Message: fmt.Sprintf("rule %s crashed: %s", r.ID, crashed)})
 		}
 	}
+	all = applySuppressions(all, good, cfg, archiveRules, opt.Partial)
 	res.Findings = SortFindings(all)
 	res.Internal = internal
 	return res, nil
@@ -149,7 +155,7 @@ func describeErr(err error) string {
 }
 
 // checkOne reads, parses and runs per-note rules on one source.
-func checkOne(s Source, cfg *Config, rules []*Rule, maxSize int64) (*Note, []Finding, int) {
+func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSize int64) (*Note, []Finding, int) {
 	src := s.Src
 	if src == nil {
 		var err error
@@ -179,6 +185,13 @@ func checkOne(s Source, cfg *Config, rules []*Rule, maxSize int64) (*Note, []Fin
 			out = append(out, Finding{Rule: InternalError.ID, Severity: Error, Path: n.Path,
 				Start: Position{1, 1}, End: Position{1, 1},
 				Message: fmt.Sprintf("rule %s crashed on this note: %s", r.ID, msg)})
+		}
+	}
+	sups, bad := n.collectSuppressions(known)
+	n.sups = sups
+	if sev := cfg.Severity(InvalidSuppression.ID); sev != Off {
+		for _, r := range bad {
+			out = append(out, makeFinding(n, InvalidSuppression.ID, sev, r))
 		}
 	}
 	// Archive rules need metadata only; drop the syntax tree early.
@@ -274,4 +287,70 @@ func (n *Note) fieldAt(off int) string {
 		return best
 	}
 	return "body"
+}
+
+// applySuppressions drops findings that a note's suppressions cover and
+// reports the suppressions that covered nothing.
+func applySuppressions(all []Finding, notes []*Note, cfg *Config, archiveRules []*Rule, partial bool) []Finding {
+	byPath := make(map[string]*Note, len(notes))
+	any := false
+	for _, n := range notes {
+		if len(n.sups) > 0 {
+			byPath[n.Path] = n
+			any = true
+		}
+	}
+	if !any {
+		return all
+	}
+	kept := all[:0]
+	for _, f := range all {
+		if n := byPath[f.Path]; n != nil && !isEngine(f.Rule) && suppressed(n, f) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	sev := cfg.Severity(UnusedSuppression.ID)
+	if sev == Off {
+		return kept
+	}
+	isArchive := map[string]bool{}
+	for _, r := range archiveRules {
+		isArchive[r.ID] = true
+	}
+	for _, n := range notes {
+		for _, s := range n.sups {
+			if s.used {
+				continue
+			}
+			var idle []string
+			for _, id := range s.Rules {
+				if cfg.Severity(id) == Off || (partial && isArchive[id]) {
+					idle = nil
+					break
+				}
+				idle = append(idle, id)
+			}
+			if len(idle) == 0 {
+				continue
+			}
+			kept = append(kept, makeFinding(n, UnusedSuppression.ID, sev, Report{Span: s.Span,
+				Message: fmt.Sprintf("suppression of %s matches no finding; remove it", strings.Join(idle, ", "))}))
+		}
+	}
+	return kept
+}
+
+func suppressed(n *Note, f Finding) bool {
+	for _, s := range n.sups {
+		if s.covers(f.Rule, f.Start.Line) {
+			s.used = true
+			return true
+		}
+	}
+	return false
+}
+
+func isEngine(id string) bool {
+	return id == InvalidNote.ID || id == InternalError.ID || id == InvalidSuppression.ID || id == UnusedSuppression.ID
 }
