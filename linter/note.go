@@ -42,8 +42,9 @@ type Note struct {
 	Broken  bool
 	Problem *Problem
 
-	lines lineIndex
-	sups  []*Suppression
+	lines   lineIndex
+	sups    []*Suppression
+	context bool // read for comparison only; see Source.Context
 }
 
 // BodySrc is the part of Src that goldmark parsed.

@@ -35,6 +35,10 @@ type Source struct {
 	Path   string
 	OSPath string
 	Src    []byte
+	// Context marks a note that is read only so archive-wide rules can
+	// compare others against it (--changed-since): no per-note rule runs
+	// on it and nothing is reported in it.
+	Context bool
 }
 
 // Result is what a run found.
@@ -161,6 +165,9 @@ func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSi
 		var err error
 		src, err = readLimited(s.OSPath, maxSize)
 		if err != nil {
+			if s.Context {
+				return nil, nil, 0
+			}
 			return nil, []Finding{{Rule: InvalidNote.ID, Severity: cfg.Severity(InvalidNote.ID),
 				Path: s.Path, Start: Position{1, 1}, End: Position{1, 1}, Message: err.Error()}}, 0
 		}
@@ -169,8 +176,16 @@ func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSi
 	crashes := 0
 	var n *Note
 	if msg := protect(func() { n = Parse(s.Path, src, cfg.Parse) }); msg != "" {
+		if s.Context {
+			return nil, nil, 0
+		}
 		return nil, []Finding{{Rule: InternalError.ID, Severity: Error, Path: s.Path,
 			Start: Position{1, 1}, End: Position{1, 1}, Message: "parser crashed: " + msg}}, 1
+	}
+	if s.Context {
+		n.context = true
+		n.Body = nil
+		return n, nil, 0
 	}
 	if n.Broken {
 		if sev := cfg.Severity(InvalidNote.ID); sev != Off {
@@ -202,6 +217,9 @@ func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSi
 func newPass(r *Rule, cfg *Config, out *[]Finding) Pass {
 	sev := cfg.Severity(r.ID)
 	return Pass{Rule: r, Config: cfg, Options: cfg.Options(r.ID), report: func(n *Note, rep Report) {
+		if n.context {
+			return
+		}
 		*out = append(*out, makeFinding(n, r.ID, sev, rep))
 	}}
 }

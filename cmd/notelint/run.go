@@ -102,6 +102,10 @@ type lintFlags struct {
 	quiet       bool
 	jobs        int
 	maxFileSize int64
+
+	changedSince  string
+	baseline      string
+	writeBaseline string
 }
 
 func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
@@ -120,6 +124,9 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.BoolVar(&f.quiet, "quiet", false, "same as -q")
 	fs.IntVar(&f.jobs, "jobs", 0, "notes checked in parallel (default: number of CPUs)")
 	fs.Int64Var(&f.maxFileSize, "max-file-size", linter.DefaultMaxFileSize, "skip and report notes larger than this many `bytes`")
+	fs.StringVar(&f.changedSince, "changed-since", "", "report only on notes added or changed since git `REV`; archive-wide rules still compare them with every note")
+	fs.StringVar(&f.baseline, "baseline", "", "accept the findings recorded in `FILE`: they no longer fail the run, and entries that match nothing are reported as fixed")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record today's findings in `FILE` (atomically) and exit 0")
 	fs.Usage = func() {
 		printUsage(stderr)
 		fs.PrintDefaults()
@@ -211,8 +218,44 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 	for i, fl := range files {
 		srcs[i] = linter.Source{Path: fl.Path, OSPath: fl.OSPath}
 	}
+	partial := false
+	checked := map[string]bool{}
+	if f.changedSince != "" {
+		dir := "."
+		if len(paths) > 0 {
+			dir = paths[0]
+			if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+				dir = filepath.Dir(dir)
+			}
+		}
+		changed, err := linter.ChangedSince(dir, f.changedSince)
+		if err != nil {
+			return 0, err
+		}
+		partial = true
+		for i := range srcs {
+			if changed[realPath(srcs[i].OSPath)] {
+				checked[srcs[i].Path] = true
+			} else {
+				srcs[i].Context = true
+			}
+		}
+		kept := unreadable[:0]
+		for _, u := range unreadable {
+			if changed[realPath(u.Path)] {
+				kept = append(kept, u)
+			}
+		}
+		unreadable = kept
+	}
+	var base *linter.Baseline
+	if f.baseline != "" {
+		if base, err = linter.ReadBaseline(f.baseline); err != nil {
+			return 0, err
+		}
+	}
 	res, err := linter.Run(ctx, srcs, unreadable, linter.Options{
-		Config: cfg, Rules: all, Jobs: f.jobs, MaxFileSize: f.maxFileSize,
+		Config: cfg, Rules: all, Jobs: f.jobs, MaxFileSize: f.maxFileSize, Partial: partial,
 	})
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
@@ -220,8 +263,40 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 		}
 		return 0, err
 	}
+	if f.writeBaseline != "" {
+		b := linter.NewBaseline("notelint "+toolVersion(), res.Findings)
+		if err := writeFileAtomic(f.writeBaseline, b.Write); err != nil {
+			return 0, err
+		}
+		fmt.Fprintf(stderr, "notelint: recorded %d finding(s) in %s\n", len(b.Findings), f.writeBaseline)
+		return exitClean, nil
+	}
+	findings := res.Findings
+	if base != nil {
+		var isChecked func(string) bool
+		if partial {
+			isChecked = func(p string) bool { return checked[p] }
+		}
+		var accepted int
+		var fixed []linter.BaselineEntry
+		findings, accepted, fixed = base.Filter(findings, isChecked)
+		if !f.quiet {
+			fmt.Fprintf(stderr, "notelint: baseline %s accepted %d finding(s)", f.baseline, accepted)
+			if len(fixed) > 0 {
+				fmt.Fprintf(stderr, "; %d entr(ies) no longer match and can be removed (fixed):", len(fixed))
+				for i, e := range fixed {
+					if i == 10 {
+						fmt.Fprintf(stderr, "\n  and %d more; run --write-baseline to rewrite the file", len(fixed)-10)
+						break
+					}
+					fmt.Fprintf(stderr, "\n  %s: %s: %s", e.Path, e.Rule, e.Message)
+				}
+			}
+			fmt.Fprintln(stderr)
+		}
+	}
 	out := &output.Run{ToolName: "notelint", ToolVersion: toolVersion(),
-		Files: res.Files, Notes: res.Notes, Findings: res.Findings, Rules: all}
+		Files: res.Files, Notes: res.Notes, Findings: findings, Rules: all}
 	write := func(w io.Writer, colour bool) error {
 		if f.format == "json" {
 			return output.JSON(w, out)
@@ -239,7 +314,7 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 		fmt.Fprintf(stderr, "notelint: %d internal error(s); please report them\n", res.Internal)
 		return exitError, nil
 	}
-	if linter.AtLeast(res.Findings, failOn) {
+	if linter.AtLeast(findings, failOn) {
 		return exitFindings, nil
 	}
 	return exitClean, nil
@@ -279,6 +354,18 @@ func loadConfig(explicit string, paths []string, all []*linter.Rule) (*linter.Co
 		return linter.DefaultConfig(all), nil
 	}
 	return linter.LoadConfig(p, all)
+}
+
+// realPath is the absolute path with symlinks resolved, as git reports it.
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	return abs
 }
 
 // writeFileAtomic writes through a temporary file in the same directory and
