@@ -9,6 +9,8 @@ import "github.com/notelint/notelint/linter"
 // (invalid-note, internal-error) come from linter.EngineRules.
 func All() []*linter.Rule {
 	rs := []*linter.Rule{
+		DuplicateDescription,
+		DuplicateSlug,
 		DuplicateTitle,
 		MissingTrack,
 		Untitled,

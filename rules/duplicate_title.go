@@ -56,49 +56,20 @@ keeps translations side by side):
 	Options: func() any { return &DuplicateTitleOptions{Scope: "archive"} },
 	Archive: func(p *linter.ArchivePass) {
 		scope, _ := parseScope(p.Options.(*DuplicateTitleOptions).Scope)
-		groups := map[string][]*linter.Note{}
-		var order []string
-		for _, n := range p.Notes {
+		order, groups := groupBy(p.Notes, func(n *linter.Note) string {
 			if !n.Title.IsSet() {
-				continue
+				return ""
 			}
 			k := foldTitle(n.Title.Text)
 			if k == "" {
-				continue
+				return ""
 			}
-			k = scope.key(n) + "\x00" + k
-			if _, ok := groups[k]; !ok {
-				order = append(order, k)
-			}
-			groups[k] = append(groups[k], n)
-		}
-		for _, k := range order {
-			g := groups[k]
-			if len(g) < 2 {
-				continue
-			}
-			for i, n := range g {
-				// At most 20 related notes each, so a title shared by
-				// thousands of notes stays linear in output and time.
-				related := make([]linter.Related, 0, min(len(g)-1, 20))
-				for j := 0; j < len(g) && len(related) < 20; j++ {
-					if j != i {
-						related = append(related, linter.RelatedTo(g[j], g[j].Title.Span, "same title"))
-					}
-				}
-				more := len(g) - 1 - len(related)
-				others := fmt.Sprintf("%d other notes", len(g)-1)
-				if len(g) == 2 {
-					others = related[0].Path
-				}
-				p.Report(n, linter.Report{
-					Span:        n.Title.Span,
-					Message:     fmt.Sprintf("title %q is also used by %s; give each note its own title", n.Title.Text, others),
-					Related:     related,
-					RelatedMore: more,
-				})
-			}
-		}
+			return scope.key(n) + "\x00" + k
+		})
+		reportGroups(p, order, groups, func(n *linter.Note) linter.Span { return n.Title.Span }, "same title",
+			func(n *linter.Note, others string) string {
+				return fmt.Sprintf("title %q is also used by %s; give each note its own title", n.Title.Text, others)
+			})
 	},
 }
 

@@ -1,0 +1,51 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/notelint/notelint/linter"
+)
+
+// DuplicateDescription flags notes that share a description.
+var DuplicateDescription = &linter.Rule{
+	ID:       "duplicate-description",
+	Title:    "two or more notes have the same description",
+	Severity: linter.Warning,
+	Doc: `Flags notes whose description (the ` + "`description`" + ` field or its fallbacks such
+as ` + "`summary`" + `) is the same once case, white space and punctuation are folded
+away. Every note of a group gets a finding that lists the others.
+
+**Why**: the description is the snippet search engines and feeds show under
+the title. A template that stamps one description on fifty notes makes them
+look identical in results, and search engines treat it as low-quality
+duplicate content.
+
+**Flagged**: "Everything you need to know about returns." on two notes.
+
+**Fine**: two different descriptions, or notes without one (their excerpt
+is derived from their own body).
+
+**Fix**: write a description for each note that says what that note covers.
+
+**Configure** which notes are compared with ` + "`scope`" + `, as for
+` + "`duplicate-title`" + `: ` + "`archive`" + ` (default), ` + "`directory`" + `, or ` + "`field:NAME`" + `.
+`,
+	Options: func() any { return &DuplicateTitleOptions{Scope: "archive"} },
+	Archive: func(p *linter.ArchivePass) {
+		scope, _ := parseScope(p.Options.(*DuplicateTitleOptions).Scope)
+		order, groups := groupBy(p.Notes, func(n *linter.Note) string {
+			if n.Description.Text == "" {
+				return ""
+			}
+			k := foldTitle(n.Description.Text)
+			if k == "" {
+				return ""
+			}
+			return scope.key(n) + "\x00" + k
+		})
+		reportGroups(p, order, groups, func(n *linter.Note) linter.Span { return n.Description.Span }, "same description",
+			func(n *linter.Note, others string) string {
+				return fmt.Sprintf("%s is the same as in %s; write one that says what this note covers", n.Description.Field, others)
+			})
+	},
+}
