@@ -2,12 +2,15 @@ package linter
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -31,6 +34,7 @@ type Config struct {
 	Parse   ParseOptions
 
 	rules map[string]*ruleSetting
+	raw   []byte // the config file's bytes, for Hash
 }
 
 type ruleSetting struct {
@@ -157,6 +161,7 @@ func ParseConfig(path string, data []byte, rules []*Rule) (*Config, error) {
 	c := DefaultConfig(rules)
 	c.Path = path
 	c.Dir = filepath.Dir(path)
+	c.raw = data
 	fail := func(line int, format string, args ...any) error {
 		return &ConfigError{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -408,4 +413,21 @@ func (c *Config) Options(id string) any {
 		return s.options
 	}
 	return nil
+}
+
+// Hash identifies everything in the configuration that can change a
+// note's findings: the config file and each rule's effective severity.
+func (c *Config) Hash() string {
+	h := sha256.New()
+	h.Write(c.raw)
+	ids := make([]string, 0, len(c.rules))
+	for id := range c.rules {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		fmt.Fprintf(h, "\x00%s=%d", id, c.rules[id].severity)
+	}
+	fmt.Fprintf(h, "\x00%+v", c.Parse)
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -22,6 +22,9 @@ type Options struct {
 	Jobs int
 	// MaxFileSize is the largest note read, in bytes (default 10 MiB).
 	MaxFileSize int64
+	// Cache, when set, supplies notes whose content it has seen before and
+	// records the others. The caller saves it.
+	Cache *Cache
 	// Partial is set when only some of the archive's notes are reported
 	// on; unused suppressions of archive-wide rules are then not reported.
 	Partial bool
@@ -88,7 +91,7 @@ func Run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		go func() {
 			defer wg.Done()
 			for i := range idx {
-				n, fs, crashes := checkOne(srcs[i], cfg, noteRules, known, maxSize)
+				n, fs, crashes := checkOne(srcs[i], cfg, noteRules, known, maxSize, opt.Cache)
 				notes[i], perNote[i] = n, fs
 				if crashes > 0 {
 					mu.Lock()
@@ -159,7 +162,7 @@ func describeErr(err error) string {
 }
 
 // checkOne reads, parses and runs per-note rules on one source.
-func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSize int64) (*Note, []Finding, int) {
+func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSize int64, cache *Cache) (*Note, []Finding, int) {
 	src := s.Src
 	if src == nil {
 		var err error
@@ -171,6 +174,18 @@ func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSi
 			return nil, []Finding{{Rule: InvalidNote.ID, Severity: cfg.Severity(InvalidNote.ID),
 				Path: s.Path, Start: Position{1, 1}, End: Position{1, 1}, Message: err.Error()}}, 0
 		}
+	}
+	var key [32]byte
+	if cache != nil {
+		n, fs, k, ok := cache.get(s.Path, src)
+		if ok {
+			if s.Context {
+				n.context = true
+				return n, nil, 0
+			}
+			return n, fs, 0
+		}
+		key = k
 	}
 	var out []Finding
 	crashes := 0
@@ -190,6 +205,9 @@ func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSi
 	if n.Broken {
 		if sev := cfg.Severity(InvalidNote.ID); sev != Off {
 			out = append(out, makeFinding(n, InvalidNote.ID, sev, Report{Span: n.Problem.Span, Message: n.Problem.Message}))
+		}
+		if cache != nil {
+			cache.put(key, n, out)
 		}
 		return n, out, 0
 	}
@@ -211,6 +229,9 @@ func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSi
 	}
 	// Archive rules need metadata only; drop the syntax tree early.
 	n.Body = nil
+	if cache != nil && crashes == 0 {
+		cache.put(key, n, out)
+	}
 	return n, out, crashes
 }
 

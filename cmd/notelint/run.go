@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/fatih/color"
 	"github.com/mattn/go-isatty"
@@ -103,6 +106,8 @@ type lintFlags struct {
 	jobs        int
 	maxFileSize int64
 
+	cacheDir      string
+	noCache       bool
 	changedSince  string
 	baseline      string
 	writeBaseline string
@@ -124,6 +129,8 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.BoolVar(&f.quiet, "quiet", false, "same as -q")
 	fs.IntVar(&f.jobs, "jobs", 0, "notes checked in parallel (default: number of CPUs)")
 	fs.Int64Var(&f.maxFileSize, "max-file-size", linter.DefaultMaxFileSize, "skip and report notes larger than this many `bytes`")
+	fs.StringVar(&f.cacheDir, "cache", "", "keep the per-note cache in `DIR` (default: notelint in the user cache directory)")
+	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the cache")
 	fs.StringVar(&f.changedSince, "changed-since", "", "report only on notes added or changed since git `REV`; archive-wide rules still compare them with every note")
 	fs.StringVar(&f.baseline, "baseline", "", "accept the findings recorded in `FILE`: they no longer fail the run, and entries that match nothing are reported as fixed")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record today's findings in `FILE` (atomically) and exit 0")
@@ -254,14 +261,20 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 			return 0, err
 		}
 	}
+	cache := openCache(f, cfg, stderr)
 	res, err := linter.Run(ctx, srcs, unreadable, linter.Options{
-		Config: cfg, Rules: all, Jobs: f.jobs, MaxFileSize: f.maxFileSize, Partial: partial,
+		Config: cfg, Rules: all, Jobs: f.jobs, MaxFileSize: f.maxFileSize, Partial: partial, Cache: cache,
 	})
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			return 0, errors.New("interrupted")
 		}
 		return 0, err
+	}
+	if cache != nil {
+		if err := cache.Save(); err != nil && f.cacheDir != "" {
+			fmt.Fprintf(stderr, "notelint: %v\n", err)
+		}
 	}
 	if f.writeBaseline != "" {
 		b := linter.NewBaseline("notelint "+toolVersion(), res.Findings)
@@ -354,6 +367,52 @@ func loadConfig(explicit string, paths []string, all []*linter.Rule) (*linter.Co
 		return linter.DefaultConfig(all), nil
 	}
 	return linter.LoadConfig(p, all)
+}
+
+// openCache opens the per-note cache unless --no-cache. The default
+// location is used only if it can be created; a cache is an optimisation
+// and never a reason to fail.
+func openCache(f *lintFlags, cfg *linter.Config, stderr io.Writer) *linter.Cache {
+	if f.noCache {
+		return nil
+	}
+	dir := f.cacheDir
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return nil
+		}
+		dir = filepath.Join(base, "notelint")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		if f.cacheDir != "" {
+			fmt.Fprintf(stderr, "notelint: cache: %v; running without it\n", err)
+		}
+		return nil
+	}
+	return linter.OpenCache(dir, cacheSalt()+"\x00"+cfg.Hash())
+}
+
+// cacheSalt ties cache entries to this build: the version for a release,
+// and for a development build also the executable's own hash, so a rebuilt
+// binary never trusts results of the previous one.
+func cacheSalt() string {
+	v := toolVersion()
+	if !strings.HasSuffix(v, "-dev") && !strings.Contains(v, "devel") {
+		return v
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return v + fmt.Sprint(time.Now().UnixNano())
+	}
+	fh, err := os.Open(exe)
+	if err != nil {
+		return v + fmt.Sprint(time.Now().UnixNano())
+	}
+	defer fh.Close()
+	h := sha256.New()
+	io.Copy(h, fh)
+	return v + hex.EncodeToString(h.Sum(nil))
 }
 
 // realPath is the absolute path with symlinks resolved, as git reports it.

@@ -1,0 +1,69 @@
+package linter
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// sameTitle is an archive rule that needs cached metadata and positions.
+var sameTitle = &Rule{ID: "same-title", Title: "t", Doc: "d", Severity: Error,
+	Archive: func(p *ArchivePass) {
+		seen := map[string]*Note{}
+		for _, n := range p.Notes {
+			if o := seen[n.Title.Text]; o != nil {
+				p.Report(n, Report{Span: n.Title.SpanOf(0, 3), Message: "same as " + o.Path,
+					Related: []Related{RelatedTo(o, o.Title.Span, "")}})
+			}
+			seen[n.Title.Text] = n
+		}
+	}}
+
+func TestCache(t *testing.T) {
+	dir := t.TempDir()
+	srcs := []Source{
+		{Path: "a.md", Src: []byte("---\r\ntitle: Größe BAD\r\nx: {a: [1, 2.5, true, 2024-01-02]}\r\n---\r\nBAD\n")},
+		{Path: "b.md", Src: []byte("+++\ntitle = \"Größe BAD\"\nd = 1979-05-27\n+++\n<!-- notelint-disable-next-line bad-word -- ok -->\nBAD\n")},
+		{Path: "c.md", Src: []byte("---\ntitle: [broken\n---\n")},
+	}
+	all := append(EngineRules(), badRule, sameTitle)
+	run := func(c *Cache) *Result {
+		res, err := Run(context.Background(), srcs, nil, Options{Config: DefaultConfig(all), Rules: all, Cache: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	want := run(nil)
+	c := OpenCache(dir, "salt")
+	if got := run(c); !reflect.DeepEqual(got, want) {
+		t.Fatalf("first run differs:\n%+v\n%+v", got, want)
+	}
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	c2 := OpenCache(dir, "salt")
+	got := run(c2)
+	if c2.Hits() != 3 {
+		t.Errorf("hits = %d, want 3", c2.Hits())
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("cached run differs:\n got %+v\nwant %+v", got, want)
+	}
+	// Another configuration does not see these entries.
+	if c3 := OpenCache(dir, "other"); len(c3.old) != 0 {
+		t.Error("salt ignored")
+	}
+	// A damaged cache is ignored, not trusted.
+	files, _ := filepath.Glob(filepath.Join(dir, "notes-*.gob"))
+	if len(files) != 1 {
+		t.Fatalf("cache files: %v", files)
+	}
+	os.WriteFile(files[0], []byte("garbage"), 0o644)
+	c4 := OpenCache(dir, "salt")
+	if got := run(c4); c4.Hits() != 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("damaged cache: hits %d", c4.Hits())
+	}
+}
