@@ -95,7 +95,7 @@ func (m *multiFlag) Set(s string) error {
 }
 
 type lintFlags struct {
-	format      string
+	formats     formatFlag
 	outputFile  string
 	configFile  string
 	failOn      string
@@ -117,7 +117,7 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	f := &lintFlags{}
 	fs := flag.NewFlagSet("notelint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.Var(&f.formats, "format", "output `format`: text, json, sarif, github, rdjsonl, checkstyle or junit; NAME=FILE writes to FILE (repeatable)")
 	fs.StringVar(&f.outputFile, "output", "", "write the report to `FILE` instead of standard output")
 	fs.StringVar(&f.outputFile, "o", "", "shorthand for --output")
 	fs.StringVar(&f.configFile, "config", "", "config `FILE` (default: .notelint.yml in the linted directory or a parent)")
@@ -183,8 +183,9 @@ func cmdLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.Writer) (int, error) {
-	if f.format != "text" && f.format != "json" {
-		return 0, usageError{fmt.Sprintf("unknown --format %q (want text or json)", f.format)}
+	outs, err := f.formats.resolve(f.outputFile)
+	if err != nil {
+		return 0, err
 	}
 	failOn, err := linter.ParseSeverity(f.failOn)
 	if err != nil {
@@ -310,18 +311,21 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 	}
 	out := &output.Run{ToolName: "notelint", ToolVersion: toolVersion(),
 		Files: res.Files, Notes: res.Notes, Findings: findings, Rules: all}
-	write := func(w io.Writer, colour bool) error {
-		if f.format == "json" {
-			return output.JSON(w, out)
-		}
-		return output.Text(w, out, output.TextOptions{Color: colour, Quiet: f.quiet})
-	}
-	if f.outputFile != "" {
-		if err := writeFileAtomic(f.outputFile, func(w io.Writer) error { return write(w, false) }); err != nil {
+	for _, o := range outs {
+		if o.file == "" {
+			if err := writeFormat(stdout, o.name, out, f, useColor(f, stdout)); err != nil {
+				return 0, err
+			}
+		} else if err := writeFileAtomic(o.file, func(w io.Writer) error {
+			return writeFormat(w, o.name, out, f, false)
+		}); err != nil {
 			return 0, err
 		}
-	} else if err := write(stdout, useColor(f, stdout)); err != nil {
-		return 0, err
+		if o.name == "github" {
+			if err := appendStepSummary(out); err != nil {
+				fmt.Fprintf(stderr, "notelint: %v\n", err)
+			}
+		}
 	}
 	if res.Internal > 0 {
 		fmt.Fprintf(stderr, "notelint: %d internal error(s); please report them\n", res.Internal)
@@ -331,6 +335,93 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 		return exitFindings, nil
 	}
 	return exitClean, nil
+}
+
+// formatFlag collects --format NAME or NAME=FILE.
+type formatFlag []string
+
+func (m *formatFlag) String() string     { return strings.Join(*m, ",") }
+func (m *formatFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+var formatNames = []string{"text", "json", "sarif", "github", "rdjsonl", "checkstyle", "junit"}
+
+type outputSpec struct{ name, file string }
+
+// resolve checks the formats and decides where each goes: its own file,
+// --output, or standard output (for at most one).
+func (m formatFlag) resolve(outputFile string) ([]outputSpec, error) {
+	vals := []string(m)
+	if len(vals) == 0 {
+		vals = []string{"text"}
+	}
+	var outs []outputSpec
+	toStdout := 0
+	for _, v := range vals {
+		name, file, _ := strings.Cut(v, "=")
+		known := false
+		for _, n := range formatNames {
+			known = known || n == name
+		}
+		if !known {
+			return nil, usageError{fmt.Sprintf("unknown --format %q (want %s, optionally =FILE)", name, strings.Join(formatNames, ", "))}
+		}
+		if strings.Contains(v, "=") && file == "" {
+			return nil, usageError{fmt.Sprintf("--format %s=: missing file name", name)}
+		}
+		if file == "" {
+			toStdout++
+			file = outputFile
+		}
+		outs = append(outs, outputSpec{name, file})
+	}
+	if toStdout > 1 {
+		return nil, usageError{"only one --format can go to standard output; write the others to files with NAME=FILE"}
+	}
+	return outs, nil
+}
+
+func writeFormat(w io.Writer, name string, out *output.Run, f *lintFlags, colour bool) error {
+	switch name {
+	case "json":
+		return output.JSON(w, out)
+	case "sarif":
+		return output.SARIF(w, out)
+	case "github":
+		return output.GitHub(w, out)
+	case "rdjsonl":
+		return output.RDJSONL(w, out)
+	case "checkstyle":
+		return output.Checkstyle(w, out)
+	case "junit":
+		return output.JUnit(w, out)
+	}
+	return output.Text(w, out, output.TextOptions{Color: colour, Quiet: f.quiet})
+}
+
+// stepSummaryLimit is GitHub's size limit for one step's summary.
+const stepSummaryLimit = 1 << 20
+
+// appendStepSummary adds the Markdown summary to $GITHUB_STEP_SUMMARY when
+// running in GitHub Actions.
+func appendStepSummary(out *output.Run) error {
+	p := os.Getenv("GITHUB_STEP_SUMMARY")
+	if p == "" {
+		return nil
+	}
+	used := int64(0)
+	if st, err := os.Stat(p); err == nil {
+		used = st.Size()
+	}
+	room := stepSummaryLimit - int(used)
+	if room < 1024 {
+		return fmt.Errorf("step summary: %s is full; summary skipped", p)
+	}
+	fh, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("step summary: %w", err)
+	}
+	defer fh.Close()
+	return output.StepSummary(fh, out, room)
 }
 
 func orDot(paths []string) []string {
@@ -432,6 +523,9 @@ func realPath(p string) string {
 // interrupted run leaves nothing behind.
 func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

@@ -14,29 +14,50 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // sampleRun covers every field a printer shows: several files, all
-// severities, related locations with a cut-off count, and a message that
-// needs escaping.
+// severities, related locations with a cut-off count, a message that needs
+// escaping, the flagged text (for fingerprints) and the rules (for formats
+// that describe them).
 func sampleRun() *Run {
 	return &Run{
 		ToolName: "notelint", ToolVersion: "1.2.3", Files: 4, Notes: 3,
+		Rules: sampleRules(),
 		Findings: []linter.Finding{
 			{Rule: "duplicate-title", Severity: linter.Error, Path: "content/a.md",
 				Start: linter.Position{Line: 2, Column: 8}, End: linter.Position{Line: 2, Column: 34}, Field: "title",
 				Message: `title "How to Fix Split Shipments" is also used by content/b.md; give each note its own title`,
+				Text:    "How to Fix Split Shipments",
 				Related: []linter.Related{{Path: "content/b.md", Line: 2, Column: 9, Message: "same title"}}, RelatedMore: 3},
 			{Rule: "unsourced-statistic", Severity: linter.Warning, Path: "content/a.md",
 				Start: linter.Position{Line: 7, Column: 1}, End: linter.Position{Line: 7, Column: 42}, Field: "body",
-				Message: `statistic "62%" has no source; link one in the same sentence or paragraph`},
+				Message: `statistic "62%" has no source; link one in the same sentence or paragraph`,
+				Text:    "62% of shoppers abandon a split shipment"},
 			{Rule: "leaked-jsonld", Severity: linter.Error, Path: "content/b.md",
 				Start: linter.Position{Line: 5, Column: 1}, End: linter.Position{Line: 5, Column: 36}, Field: "excerpt",
-				Message: `<script type="application/ld+json"> & JSON-LD is visible to readers`},
+				Message: `<script type="application/ld+json"> & JSON-LD is visible to readers`,
+				Text:    `<script type="application/ld+json">`},
 			{Rule: "invalid-note", Severity: linter.Error, Path: "content/broken.md",
 				Start: linter.Position{Line: 3, Column: 1}, End: linter.Position{Line: 3, Column: 1}, Field: "frontmatter",
 				Message: "invalid YAML frontmatter: mapping values are not allowed in this context"},
 			{Rule: "missing-track", Severity: linter.Info, Path: "content/c.md",
 				Start: linter.Position{Line: 1, Column: 1}, End: linter.Position{Line: 1, Column: 4},
-				Message: "note has no track; add track: with one of the archive's tracks"},
+				Message: "note has no track; add track: with one of the archive's tracks",
+				Text:    "---"},
 		},
+	}
+}
+
+// sampleRules describes the rules of sampleRun, with Markdown docs.
+func sampleRules() []*linter.Rule {
+	return []*linter.Rule{
+		{ID: "unsourced-statistic", Title: "statistic has no source", Severity: linter.Warning,
+			Doc: "Flags a number such as `62%` or \"3 in 4\" with no link to its source in the same\nparagraph.\n\n**Fix**: link the study, or drop the number.\n"},
+		{ID: "duplicate-title", Title: "two or more notes have the same title", Severity: linter.Error,
+			Doc: "Two notes with the same title compete in search and confuse readers.\n\n**Fix**: retitle one of them.\n"},
+		{ID: "leaked-jsonld", Title: "JSON-LD is visible to readers", Severity: linter.Error,
+			Doc: "A `<script type=\"application/ld+json\">` block that a site generator prints as text.\n"},
+		linter.InvalidNote,
+		{ID: "missing-track", Title: "note belongs to no declared track", Severity: linter.Info,
+			Doc: "Every note names one of the archive's tracks in `track:`.\n"},
 	}
 }
 
