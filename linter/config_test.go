@@ -93,3 +93,22 @@ func TestEmptyConfig(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseConfig(f *testing.F) {
+	f.Add([]byte("tracks: [a, {name: b, aliases: [c]}]\nrules:\n  opt-rule: {severity: error, words: [x]}\n"))
+	f.Add([]byte("include: ['**/*.md']\nexcerpt: {words: 3}\nfields: {title: [t, title]}\n"))
+	f.Add([]byte("rules: {plain-rule: off}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := ParseConfig("f.yml", data, []*Rule{optRule, plainRule})
+		if err != nil {
+			var ce *ConfigError
+			if !errors.As(err, &ce) {
+				t.Fatalf("error %v is not a ConfigError", err)
+			}
+			return
+		}
+		if c.Parse.ExcerptWords < 1 {
+			t.Fatalf("excerpt words %d", c.Parse.ExcerptWords)
+		}
+	})
+}

@@ -79,3 +79,28 @@ func TestUnusedSuppressionOfDisabledRuleIsQuiet(t *testing.T) {
 		t.Errorf("findings: %+v", res.Findings)
 	}
 }
+
+// FuzzSuppressions runs the whole per-note pipeline, suppression comments
+// included, on arbitrary notes: no panic, positions inside the file.
+func FuzzSuppressions(f *testing.F) {
+	f.Add([]byte("# T\n\n<!-- notelint-disable-next-line bad-word -- x -->\nBAD\n"))
+	f.Add([]byte("---\nnotelint: {disable: [bad-word], reason: r}\n---\nBAD <!-- notelint-disable-line bad-word: y -->\n"))
+	f.Add([]byte("<!-- notelint-disable bad-word, needs-title -- z -->\n\nBAD\n<!-- notelint-enable bad-word -->"))
+	all := append(EngineRules(), badRule, titleRule)
+	cfg := DefaultConfig(all)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		res, err := Run(t.Context(), []Source{{Path: "f.md", Src: src}}, nil, Options{Config: cfg, Rules: all, Jobs: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Internal != 0 {
+			t.Fatalf("internal errors: %+v", res.Findings)
+		}
+		lines := bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) + 1
+		for _, fd := range res.Findings {
+			if fd.Start.Line < 1 || fd.Start.Line > lines || fd.Start.Column < 1 || fd.End.Line < fd.Start.Line {
+				t.Fatalf("finding outside the file: %+v", fd)
+			}
+		}
+	})
+}

@@ -142,7 +142,15 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 }
 
 // parseInterspersed lets flags follow paths: notelint content --format json.
+// Everything after "--" is a path, even if it starts with a dash.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var tail []string
+	for i, a := range args {
+		if a == "--" {
+			args, tail = args[:i], args[i+1:]
+			break
+		}
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -150,10 +158,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
-			return pos, nil
-		}
-		if rest[0] == "--" {
-			return append(pos, rest[1:]...), nil
+			return append(pos, tail...), nil
 		}
 		pos = append(pos, rest[0])
 		args = rest[1:]
