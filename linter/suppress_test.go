@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // badRule flags every "BAD" in the file.
@@ -89,6 +90,8 @@ func FuzzSuppressions(f *testing.F) {
 	all := append(EngineRules(), badRule, titleRule)
 	cfg := DefaultConfig(all)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		wd := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("slow input %q", src)) })
+		defer wd.Stop()
 		res, err := Run(t.Context(), []Source{{Path: "f.md", Src: src}}, nil, Options{Config: cfg, Rules: all, Jobs: 1})
 		if err != nil {
 			t.Fatal(err)
