@@ -88,16 +88,38 @@ func firstLine(b []byte) (line []byte, n int) {
 
 // Formats handed to adrg/frontmatter. The block has already been located,
 // so the library only splits the delimiters off and decodes; the decoders
-// keep what we need for positions.
+// keep what we need for positions. The library compares every line with
+// surrounding white space trimmed, so an indented "---" inside a block
+// scalar would end the block early and silently drop the rest: the content
+// is therefore wrapped in delimiter lines that no note contains.
+const (
+	wrapStart = "\x00notelint-frontmatter-start"
+	wrapEnd   = "\x00notelint-frontmatter-end"
+)
+
 var (
-	yamlFormat = frontmatter.NewFormat("---", "---", func(b []byte, v any) error {
+	yamlFormat = frontmatter.NewFormat(wrapStart, wrapEnd, func(b []byte, v any) error {
 		return yaml.Unmarshal(b, v)
 	})
-	tomlFormat = frontmatter.NewFormat("+++", "+++", func(b []byte, v any) error {
+	tomlFormat = frontmatter.NewFormat(wrapStart, wrapEnd, func(b []byte, v any) error {
 		_, err := toml.Decode(string(b), v)
 		return err
 	})
 )
+
+// wrapped returns the block's content between the private delimiters.
+func (p *parser) wrapped(fm *Frontmatter) []byte {
+	content := p.src[fm.Content.Start:fm.Content.End]
+	b := make([]byte, 0, len(content)+len(wrapStart)+len(wrapEnd)+3)
+	b = append(b, wrapStart...)
+	b = append(b, '\n')
+	b = append(b, content...)
+	if len(content) > 0 && content[len(content)-1] != '\n' && content[len(content)-1] != '\r' {
+		b = append(b, '\n')
+	}
+	b = append(b, wrapEnd...)
+	return append(b, '\n')
+}
 
 // errNotMapping is returned when the frontmatter is valid but is a list or a
 // scalar rather than a set of keys.
@@ -106,7 +128,7 @@ var errNotMapping = errors.New("frontmatter is not a set of key: value pairs")
 // decodeFrontmatter decodes the located block into fields with positions.
 // Errors carry a Problem pointing into src.
 func (p *parser) decodeFrontmatter(fm *Frontmatter) *Problem {
-	blockSrc := p.src[fm.Span.Start:fm.Span.End]
+	blockSrc := p.wrapped(fm)
 	switch fm.Format {
 	case "yaml":
 		var doc yaml.Node

@@ -230,6 +230,9 @@ func (n *Note) appendNode(b *textBuilder, node ast.Node) {
 		}
 		return
 	case *ast.HTMLBlock:
+		if isScriptOrStyle(v, src) {
+			return // never shown: a summary that strips markup drops it whole
+		}
 		b.sep(" ")
 		n.appendHTMLLines(b, v)
 		return
@@ -296,6 +299,17 @@ func (n *Note) appendHTMLLines(b *textBuilder, h *ast.HTMLBlock) {
 	if h.HasClosure() {
 		add(h.ClosureLine)
 	}
+}
+
+// isScriptOrStyle reports whether an HTML block is a <script> or <style>
+// element, whose content browsers and summaries do not show.
+func isScriptOrStyle(h *ast.HTMLBlock, src []byte) bool {
+	if h.HTMLBlockType != ast.HTMLBlockType1 || h.Lines().Len() == 0 {
+		return false
+	}
+	first := h.Lines().At(0)
+	line := bytes.ToLower(bytes.TrimLeft(src[first.Start:first.Stop], " \t"))
+	return bytes.HasPrefix(line, []byte("<script")) || bytes.HasPrefix(line, []byte("<style"))
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

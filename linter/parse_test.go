@@ -107,6 +107,21 @@ func TestFieldSpans(t *testing.T) {
 	}
 }
 
+// An indented "---" inside a block scalar is content, not the end of the
+// frontmatter; adrg/frontmatter alone would cut the block there.
+func TestDelimiterInsideBlockScalar(t *testing.T) {
+	n := parse("---\ntitle: Damaged goods\ndescription: |\n  ---\n  slug: damaged-goods\ndate: 2024-01-01\n---\nbody\n")
+	if n.Broken {
+		t.Fatal(n.Problem)
+	}
+	if n.Description.Text != "---\nslug: damaged-goods\n" {
+		t.Errorf("description = %q", n.Description.Text)
+	}
+	if n.Date.Text != "2024-01-01" {
+		t.Errorf("date = %q (fields after the block scalar were lost)", n.Date.Text)
+	}
+}
+
 func TestEscapedFieldFallsBackToValueSpan(t *testing.T) {
 	n := parse("---\ntitle: \"Tab\\there\"\n---\n")
 	if n.Title.Text != "Tab\there" {
@@ -186,6 +201,13 @@ func TestDerivedExcerpt(t *testing.T) {
 	i := strings.Index(n.Excerpt.Text, "stats")
 	if got := at(n, n.Excerpt.SpanOf(i, i+5)); got != (Position{6, 25}) {
 		t.Errorf("\"stats\" maps to %v, want 6:25", got)
+	}
+}
+
+func TestExcerptSkipsScriptAndStyle(t *testing.T) {
+	n := parse("---\ntitle: T\n---\n<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\"}</script>\n\n<style>p {color: red}</style>\n\n<pre>kept</pre>\n\nArticle text.\n")
+	if n.Excerpt.Text != "kept Article text." {
+		t.Errorf("excerpt = %q", n.Excerpt.Text)
 	}
 }
 
