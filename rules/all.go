@@ -12,6 +12,9 @@ func All() []*linter.Rule {
 		DuplicateDescription,
 		DuplicateSlug,
 		DuplicateTitle,
+		LeakedFrontmatter,
+		LeakedJSONLD,
+		LeakedMarkup,
 		MissingTrack,
 		Untitled,
 	}
