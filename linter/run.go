@@ -51,6 +51,18 @@ type Result struct {
 	Findings []Finding
 	// Internal counts rule crashes; the command exits 2 when it is not 0.
 	Internal int
+	// Meta describes each note that was checked (not the context notes of
+	// a partial run), sorted by path, for reports.
+	Meta []NoteMeta
+}
+
+// NoteMeta is what a report shows of a note.
+type NoteMeta struct {
+	Path   string `json:"path"`
+	Title  string `json:"title,omitempty"`
+	Track  string `json:"track,omitempty"`
+	Date   string `json:"date,omitempty"`
+	Broken bool   `json:"broken,omitempty"`
 }
 
 // Run checks the sources and returns sorted findings. Unreadable paths from
@@ -134,6 +146,19 @@ feed:
 		}
 	}
 	res.Notes = len(good)
+	for i, n := range notes {
+		if srcs[i].Context {
+			continue
+		}
+		if n == nil {
+			res.Meta = append(res.Meta, NoteMeta{Path: srcs[i].Path, Broken: true})
+			continue
+		}
+		if n.context {
+			continue
+		}
+		res.Meta = append(res.Meta, NoteMeta{Path: n.Path, Title: n.Title.Text, Track: n.Track.Text, Date: n.Date.Text, Broken: n.Broken})
+	}
 	for _, r := range archiveRules {
 		if err := ctx.Err(); err != nil {
 			return nil, err
