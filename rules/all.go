@@ -16,6 +16,7 @@ func All() []*linter.Rule {
 		LeakedJSONLD,
 		LeakedMarkup,
 		MissingTrack,
+		UnsourcedStatistic,
 		Untitled,
 	}
 	linter.SortRules(rs)
