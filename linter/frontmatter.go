@@ -1,12 +1,14 @@
 package linter
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
@@ -132,13 +134,13 @@ func (p *parser) decodeFrontmatter(fm *Frontmatter) *Problem {
 	switch fm.Format {
 	case "yaml":
 		var doc yaml.Node
-		if _, err := frontmatter.Parse(bytes.NewReader(blockSrc), &doc, yamlFormat); err != nil {
+		if err := parseWith(blockSrc, &doc, yamlFormat); err != nil {
 			return p.yamlProblem(fm, err)
 		}
 		return p.yamlFields(fm, &doc)
 	case "toml":
 		var m map[string]any
-		if _, err := frontmatter.Parse(bytes.NewReader(blockSrc), &m, tomlFormat); err != nil {
+		if err := parseWith(blockSrc, &m, tomlFormat); err != nil {
 			return p.tomlProblem(fm, err)
 		}
 		p.tomlFields(fm, m)
@@ -177,6 +179,53 @@ func (p *parser) yamlProblem(fm *Frontmatter, err error) *Problem {
 	return &Problem{Span: p.lineSpan(off), Message: "invalid YAML frontmatter: " + msg}
 }
 
+// scalarValue converts a plain scalar node the way yaml.v3 decodes it into
+// an interface, without building a decoder per field. Timestamps stay
+// strings (notelint compares dates as written). ok is false for anything
+// that needs the full decoder: collections, aliases, unusual tags.
+func scalarValue(v *yaml.Node) (val any, ok bool) {
+	if v.Kind != yaml.ScalarNode {
+		return nil, false
+	}
+	switch v.Tag {
+	case "!!str", "!!timestamp", "!!binary":
+		return v.Value, true
+	case "!!null":
+		return nil, true
+	case "!!bool":
+		var b bool
+		if err := v.Decode(&b); err == nil {
+			return b, true
+		}
+	case "!!int":
+		if n, err := strconv.ParseInt(v.Value, 10, 64); err == nil {
+			if n == int64(int(n)) {
+				return int(n), true
+			}
+			return n, true
+		}
+	case "!!float":
+		if f, err := strconv.ParseFloat(v.Value, 64); err == nil {
+			return f, true
+		}
+	}
+	return nil, false
+}
+
+// readerPool recycles the buffered readers adrg/frontmatter wraps around
+// its input: bufio.NewReader returns an existing *bufio.Reader of enough
+// size as it is, which saves a 4 KiB allocation per note.
+var readerPool = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
+
+func parseWith(block []byte, v any, f *frontmatter.Format) error {
+	br := readerPool.Get().(*bufio.Reader)
+	br.Reset(bytes.NewReader(block))
+	_, err := frontmatter.Parse(br, v, f)
+	br.Reset(nil)
+	readerPool.Put(br)
+	return err
+}
+
 func isYAMLParserError(msg string) bool {
 	for _, p := range []string{"did not find expected", "found duplicate %", "found incompatible YAML", "found undefined tag"} {
 		if strings.HasPrefix(msg, p) {
@@ -212,8 +261,10 @@ func (p *parser) yamlFields(fm *Frontmatter, doc *yaml.Node) *Problem {
 		}
 		seen[k.Value] = base + k.Line
 		f := Field{Key: k.Value, KeySpan: Span{koff, koff + len(k.Value)}}
-		var val any
-		if err := v.Decode(&val); err != nil {
+		val, ok := scalarValue(v)
+		if ok {
+			// decoded without a decoder: the common case
+		} else if err := v.Decode(&val); err != nil {
 			off := p.lines.offset(Position{Line: base + v.Line, Column: v.Column})
 			msg := strings.TrimPrefix(err.Error(), "yaml: ")
 			if strings.Contains(msg, "invalid map key") {

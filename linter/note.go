@@ -33,7 +33,8 @@ type Note struct {
 	Draft   bool
 
 	// Body is the goldmark AST of the body. Its segment offsets are
-	// relative to BodyStart.
+	// relative to BodyStart. Body and Derived are released once per-note
+	// rules have run; archive-wide rules see metadata only.
 	Body      ast.Node
 	BodyStart int
 
@@ -45,6 +46,17 @@ type Note struct {
 	lines   lineIndex
 	sups    []*Suppression
 	context bool // read for comparison only; see Source.Context
+}
+
+// release drops what only per-note rules need (the syntax tree and the
+// derived excerpt, whose blocks point into it) before archive-wide rules
+// run, so a large archive keeps only metadata in memory.
+func (n *Note) release() {
+	n.Body = nil
+	n.Derived = Excerpt{}
+	if n.Excerpt.Field == "excerpt" {
+		n.Excerpt = Text{}
+	}
 }
 
 // BodySrc is the part of Src that goldmark parsed.

@@ -224,7 +224,7 @@ func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSi
 	}
 	if s.Context {
 		n.context = true
-		n.Body = nil
+		n.release()
 		return n, nil, 0
 	}
 	if n.Broken {
@@ -252,8 +252,7 @@ func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSi
 			out = append(out, makeFinding(n, InvalidSuppression.ID, sev, r))
 		}
 	}
-	// Archive rules need metadata only; drop the syntax tree early.
-	n.Body = nil
+	n.release()
 	if cache != nil && crashes == 0 {
 		cache.put(key, n, out)
 	}
@@ -301,7 +300,10 @@ func readLimited(path string, max int64) ([]byte, error) {
 	if st.Size() > max {
 		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (--max-file-size); skipped", st.Size(), max)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	// Read into a buffer of the file's size (plus one byte to see EOF), so
+	// the common case allocates once.
+	b := make([]byte, 0, st.Size()+1)
+	b, err = readAllInto(b, io.LimitReader(f, max+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", describeErr(err))
 	}
@@ -309,6 +311,22 @@ func readLimited(path string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("file is over the %d-byte limit (--max-file-size); skipped", max)
 	}
 	return b, nil
+}
+
+func readAllInto(b []byte, r io.Reader) ([]byte, error) {
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
 }
 
 // makeFinding turns a rule's report into a finding with positions.
