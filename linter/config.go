@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -32,6 +33,8 @@ type Config struct {
 	Include []string
 	Exclude []string
 	Parse   ParseOptions
+	// Report configures the weekly report (notelint report).
+	Report ReportConfig
 
 	rules map[string]*ruleSetting
 	raw   []byte // the config file's bytes, for Hash
@@ -87,6 +90,44 @@ type fileConfig struct {
 	Fields  *Fields              `yaml:"fields"`
 	Excerpt *excerptConfig       `yaml:"excerpt"`
 	Rules   map[string]yaml.Node `yaml:"rules"`
+	Report  *ReportConfig        `yaml:"report"`
+}
+
+// ReportConfig is the report: section of the config.
+type ReportConfig struct {
+	// SourceURL links a note in the report to its source: a URL template
+	// in which {path} becomes the note's path (as notelint prints it, each
+	// segment percent-encoded) and {line} the line of a finding, such as
+	// "https://github.com/org/repo/blob/main/{path}#L{line}".
+	SourceURL string `yaml:"sourceURL"`
+}
+
+// Validate checks SourceURL: it must contain {path}, use no other
+// placeholder than {path} and {line}, and be an http(s) or relative URL.
+func (r ReportConfig) Validate() error {
+	s := r.SourceURL
+	if s == "" {
+		return nil
+	}
+	if !strings.Contains(s, "{path}") {
+		return fmt.Errorf("sourceURL %q must contain {path}", s)
+	}
+	rest := strings.NewReplacer("{path}", "p", "{line}", "1").Replace(s)
+	if i := strings.IndexByte(rest, '{'); i >= 0 {
+		ph := rest[i:]
+		if j := strings.IndexByte(ph, '}'); j >= 0 {
+			ph = ph[:j+1]
+		}
+		return fmt.Errorf("sourceURL %q: unknown placeholder %s (want {path} or {line})", s, ph)
+	}
+	u, err := url.Parse(rest)
+	if err != nil {
+		return fmt.Errorf("sourceURL %q is not a URL: %v", s, err)
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("sourceURL %q: scheme %q is not allowed (want http, https or a relative URL)", s, u.Scheme)
+	}
+	return nil
 }
 
 type excerptConfig struct {
@@ -225,6 +266,25 @@ func ParseConfig(path string, data []byte, rules []*Rule) (*Config, error) {
 			return nil, fail(keyLine(doc, "excerpt"), "excerpt.words must be at least 1")
 		}
 		c.Parse.ExcerptWords = fc.Excerpt.Words
+	}
+	if fc.Report != nil {
+		if err := checkKeys(mapValue(doc, "report"), reflect.TypeOf(ReportConfig{})); err != nil {
+			var ce *ConfigError
+			if errors.As(err, &ce) {
+				ce.Msg = "report: " + ce.Msg
+			}
+			return nil, wrapConfigErr(path, err)
+		}
+		if err := fc.Report.Validate(); err != nil {
+			line := keyLine(doc, "report")
+			if n := mapValue(doc, "report"); n != nil {
+				if l := keyLine(n, "sourceURL"); l > 0 {
+					line = l
+				}
+			}
+			return nil, fail(line, "report.%v", err)
+		}
+		c.Report = *fc.Report
 	}
 	byID := map[string]*Rule{}
 	for _, r := range rules {

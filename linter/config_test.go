@@ -112,3 +112,37 @@ func FuzzParseConfig(f *testing.F) {
 		}
 	})
 }
+
+func TestReportConfig(t *testing.T) {
+	src := "report:\n  sourceURL: https://github.com/org/repo/blob/main/{path}#L{line}\n"
+	c, err := ParseConfig("x.yml", []byte(src), []*Rule{plainRule})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "https://github.com/org/repo/blob/main/{path}#L{line}"; c.Report.SourceURL != want {
+		t.Errorf("sourceURL = %q, want %q", c.Report.SourceURL, want)
+	}
+	if c, err := ParseConfig("x.yml", []byte("tracks: [a]\n"), nil); err != nil || c.Report.SourceURL != "" {
+		t.Errorf("no report key: %+v, %v", c.Report, err)
+	}
+	if err := (ReportConfig{SourceURL: "../notes/{path}"}).Validate(); err != nil {
+		t.Errorf("relative URL: %v", err)
+	}
+	for _, tc := range []struct{ src, want string }{
+		{"report:\n  sourceURL: https://example.com/blob/main", `x.yml:2: report.sourceURL "https://example.com/blob/main" must contain {path}`},
+		{"report:\n  sourceURL: https://example.com/{branch}/{path}", `x.yml:2: report.sourceURL "https://example.com/{branch}/{path}": unknown placeholder {branch}`},
+		{"report:\n  sourceURL: 'javascript:alert({path})'", `x.yml:2: report.sourceURL "javascript:alert({path})": scheme "javascript" is not allowed`},
+		{"report:\n  sourceUrl: https://example.com/{path}", `x.yml:2: report: unknown setting "sourceUrl" (known: sourceURL)`},
+		{"report: yes", `x.yml:1: cannot unmarshal`},
+	} {
+		_, err := ParseConfig("x.yml", []byte(tc.src), []*Rule{plainRule})
+		var ce *ConfigError
+		if err == nil || !errors.As(err, &ce) {
+			t.Errorf("%q: err = %v, want a ConfigError", tc.src, err)
+			continue
+		}
+		if !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q:\n got %v\nwant %s", tc.src, err, tc.want)
+		}
+	}
+}

@@ -59,6 +59,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitClean
 		case "init":
 			return cmdInit(args[1:], stdout, stderr)
+		case "report":
+			return cmdReport(ctx, args[1:], stdout, stderr)
 		case "help":
 			printUsage(stdout)
 			return exitClean
@@ -75,6 +77,7 @@ Usage:
   notelint rules [--markdown]   list the rules
   notelint explain RULE         show a rule's full documentation
   notelint init [DIR]           write a starter .notelint.yml, tracks filled in
+  notelint report [PATH...]     write the weekly quality report (see notelint report -h)
   notelint version              print the version
 
 Flags:
