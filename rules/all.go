@@ -16,6 +16,7 @@ func All() []*linter.Rule {
 		LeakedJSONLD,
 		LeakedMarkup,
 		MissingTrack,
+		NearDuplicateTitle,
 		UnsourcedStatistic,
 		Untitled,
 	}
