@@ -1,86 +1,88 @@
 package linter
 
 import (
-	"bufio"
+	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
+	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
 	"time"
 )
 
 // Cache remembers, per note content, what parsing and per-note rules
 // produced, so a second run over an unchanged archive skips both. Entries
-// are keyed by the note's path and content; the file holding them is keyed
-// by notelint's version and the configuration, so a change to either
-// starts afresh. A cache that cannot be read is ignored and rebuilt, never
-// trusted.
+// are keyed by a hash of the note's path and content; the file holding them
+// is keyed by notelint's version and the configuration, so a change to
+// either starts afresh. A cache that cannot be read is ignored and rebuilt,
+// never trusted.
+//
+// The file is a compact binary format read whole at start; an entry is
+// decoded only when its note is seen again, and the file is rewritten only
+// when the run changed something.
 type Cache struct {
 	path string
-	old  map[[32]byte]*cacheEntry
-	mu   sync.Mutex
-	used map[[32]byte]*cacheEntry
-	hits int
+	old  map[[32]byte][]byte // encoded entries from the file
+
+	mu      sync.Mutex
+	used    map[[32]byte][]byte // entries this run used or made
+	hits    int
+	changed bool
 }
 
-const cacheFormat = "notelint-cache-2"
-
-type cacheFile struct {
-	Format  string
-	Entries map[[32]byte]*cacheEntry
-}
-
-type cacheEntry struct {
-	Findings []Finding
-	Note     noteWire
-}
-
-// noteWire is what archive-wide rules and suppressions need of a note.
-type noteWire struct {
-	Broken                                         bool
-	Problem                                        *Problem
-	Format                                         string
-	FrontSpan, FrontContent                        Span
-	Fields                                         []fieldWire
-	Title, Description, Excerpt, Track, Slug, Date textWire
-	Draft                                          bool
-	BodyStart                                      int
-	Sups                                           []*Suppression
-}
-
-func init() {
-	gob.Register(map[string]any{})
-	gob.Register([]any{})
-	gob.Register(time.Time{})
-}
+// cacheMagic starts every cache file; the digit is the format's version.
+const cacheMagic = "notelint-cache\x003\n"
 
 // OpenCache opens the cache in dir for a run identified by salt (tool
 // version and configuration). A missing or damaged cache starts empty.
 func OpenCache(dir, salt string) *Cache {
-	sum := sha256.Sum256([]byte(cacheFormat + "\x00" + salt))
+	sum := sha256.Sum256([]byte(cacheMagic + salt))
 	c := &Cache{
-		path: filepath.Join(dir, "notes-"+hex.EncodeToString(sum[:8])+".gob"),
-		old:  map[[32]byte]*cacheEntry{},
-		used: map[[32]byte]*cacheEntry{},
+		path: filepath.Join(dir, "notes-"+hex.EncodeToString(sum[:8])+".bin"),
+		old:  map[[32]byte][]byte{},
+		used: map[[32]byte][]byte{},
 	}
-	f, err := os.Open(c.path)
+	data, err := os.ReadFile(c.path)
 	if err != nil {
 		return c
 	}
-	defer f.Close()
-	var cf cacheFile
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&cf); err != nil || cf.Format != cacheFormat || cf.Entries == nil {
-		return c // damaged or foreign: rebuild
+	if old, err := readCacheFile(data); err == nil {
+		c.old = old
 	}
-	c.old = cf.Entries
 	return c
 }
+
+// readCacheFile indexes the entries of a cache file without decoding them.
+func readCacheFile(data []byte) (map[[32]byte][]byte, error) {
+	if !bytes.HasPrefix(data, []byte(cacheMagic)) {
+		return nil, errBadCache
+	}
+	d := decoder{b: data[len(cacheMagic):]}
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(data)) {
+		return nil, errBadCache
+	}
+	m := make(map[[32]byte][]byte, n)
+	for i := uint64(0); i < n; i++ {
+		var k [32]byte
+		copy(k[:], d.raw(32))
+		payload := d.raw(int(d.uvarint()))
+		if d.err != nil {
+			return nil, errBadCache
+		}
+		m[k] = payload
+	}
+	if len(d.b) != 0 {
+		return nil, errBadCache
+	}
+	return m, nil
+}
+
+var errBadCache = errors.New("damaged cache")
 
 // Hits is how many notes came from the cache.
 func (c *Cache) Hits() int {
@@ -102,99 +104,64 @@ func cacheKey(path string, src []byte) [32]byte {
 // get returns the cached note and findings for path and src.
 func (c *Cache) get(path string, src []byte) (*Note, []Finding, [32]byte, bool) {
 	k := cacheKey(path, src)
-	e, ok := c.old[k]
-	if !ok || e == nil {
+	payload, ok := c.old[k]
+	if !ok {
 		return nil, nil, k, false
 	}
-	w := &e.Note
-	n := &Note{Path: path, Src: src, lines: newLineIndex(src), Broken: w.Broken, Problem: w.Problem,
-		Front: Frontmatter{Format: w.Format, Span: w.FrontSpan, Content: w.FrontContent},
-		Title: w.Title.text(), Description: w.Description.text(), Excerpt: w.Excerpt.text(),
-		Track: w.Track.text(), Slug: w.Slug.text(), Date: w.Date.text(), Draft: w.Draft,
-		BodyStart: w.BodyStart, sups: w.Sups}
-	n.Front.Fields = make([]Field, len(w.Fields))
-	for i, f := range w.Fields {
-		n.Front.Fields[i] = Field{Key: f.Key, KeySpan: f.KeySpan, Value: f.Value, Text: f.Text.text(), Scalar: f.Scalar}
-	}
-	n.Derived.Text = n.Excerpt
-	if n.Broken && n.Problem == nil {
+	n, fs, err := decodeEntry(payload)
+	if err != nil {
 		return nil, nil, k, false
 	}
-	for _, s := range n.sups {
-		s.used = false
+	n.Path, n.Src, n.lines = path, src, newLineIndex(src)
+	for i := range fs {
+		fs[i].Path = path
 	}
 	c.mu.Lock()
-	c.used[k] = e
+	c.used[k] = payload
 	c.hits++
 	c.mu.Unlock()
-	fs := make([]Finding, len(e.Findings))
-	copy(fs, e.Findings)
 	return n, fs, k, true
 }
 
 // put records a freshly checked note.
 func (c *Cache) put(k [32]byte, n *Note, fs []Finding) {
-	fields := make([]fieldWire, len(n.Front.Fields))
-	for i, f := range n.Front.Fields {
-		fields[i] = fieldWire{Key: f.Key, KeySpan: f.KeySpan, Value: gobSafe(f.Value, 0), Text: toWire(f.Text), Scalar: f.Scalar}
-	}
-	e := &cacheEntry{Findings: fs, Note: noteWire{
-		Broken: n.Broken, Problem: n.Problem, Format: n.Front.Format, FrontSpan: n.Front.Span,
-		FrontContent: n.Front.Content, Fields: fields,
-		Title: toWire(n.Title), Description: toWire(n.Description), Excerpt: toWire(n.Excerpt),
-		Track: toWire(n.Track), Slug: toWire(n.Slug), Date: toWire(n.Date), Draft: n.Draft,
-		BodyStart: n.BodyStart, Sups: n.sups,
-	}}
+	payload := encodeEntry(n, fs)
 	c.mu.Lock()
-	c.used[k] = e
+	c.used[k] = payload
+	c.changed = true
 	c.mu.Unlock()
 }
 
-// gobSafe turns values gob cannot encode through an interface (TOML's
-// local dates, say) into their string form.
-func gobSafe(v any, depth int) any {
-	switch v := v.(type) {
-	case nil, string, bool, int, int64, uint64, float64, time.Time:
-		return v
-	case []any:
-		if depth > 50 {
-			return fmt.Sprint(v)
-		}
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = gobSafe(x, depth+1)
-		}
-		return out
-	case map[string]any:
-		if depth > 50 {
-			return fmt.Sprint(v)
-		}
-		out := make(map[string]any, len(v))
-		for k, x := range v {
-			out[k] = gobSafe(x, depth+1)
-		}
-		return out
-	}
-	return fmt.Sprint(v)
-}
-
-// Save writes the entries used by this run, atomically, and removes cache
-// files of other configurations not used for 30 days.
+// Save writes the entries this run used, atomically, unless nothing
+// changed; it removes cache files of other configurations unused for 30
+// days.
 func (c *Cache) Save() error {
-	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.changed && len(c.used) == len(c.old) {
+		return nil
+	}
+	dir := filepath.Dir(c.path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.path), ".notes-*.tmp")
+	size := len(cacheMagic) + 10
+	for _, payload := range c.used {
+		size += 32 + 10 + len(payload)
+	}
+	e := encoder{b: make([]byte, 0, size)}
+	e.b = append(e.b, cacheMagic...)
+	e.uvarint(uint64(len(c.used)))
+	for k, payload := range c.used {
+		e.b = append(e.b, k[:]...)
+		e.uvarint(uint64(len(payload)))
+		e.b = append(e.b, payload...)
+	}
+	tmp, err := os.CreateTemp(dir, ".notes-*.tmp")
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	c.mu.Lock()
-	err = gob.NewEncoder(bw).Encode(cacheFile{Format: cacheFormat, Entries: c.used})
-	c.mu.Unlock()
-	if err == nil {
-		err = bw.Flush()
-	}
+	_, err = tmp.Write(e.b)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -205,50 +172,283 @@ func (c *Cache) Save() error {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("cache: %w", err)
 	}
-	old, _ := filepath.Glob(filepath.Join(filepath.Dir(c.path), "notes-*.gob"))
-	sort.Strings(old)
-	for _, p := range old {
-		if st, err := os.Stat(p); err == nil && p != c.path && time.Since(st.ModTime()) > 30*24*time.Hour && strings.HasPrefix(filepath.Base(p), "notes-") {
+	others, _ := filepath.Glob(filepath.Join(dir, "notes-*"))
+	for _, p := range others {
+		if st, err := os.Stat(p); err == nil && p != c.path && time.Since(st.ModTime()) > 30*24*time.Hour {
 			os.Remove(p)
 		}
 	}
 	return nil
 }
 
-func toWire(t Text) textWire {
-	w := textWire{Text: t.Text, Span: t.Span, Field: t.Field}
-	if len(t.segs) > 0 {
-		w.Segs = make([]int, 0, 3*len(t.segs))
-		for _, s := range t.segs {
-			w.Segs = append(w.Segs, s.text, s.src, s.n)
-		}
+// An entry holds what archive-wide rules and suppressions need of a note,
+// and its per-note findings. Paths are not stored: the key includes the
+// path, and get fills it in.
+
+func encodeEntry(n *Note, fs []Finding) []byte {
+	var e encoder
+	e.bool(n.Broken)
+	e.bool(n.Problem != nil)
+	if n.Problem != nil {
+		e.span(n.Problem.Span)
+		e.str(n.Problem.Message)
 	}
-	return w
+	e.str(n.Front.Format)
+	e.span(n.Front.Span)
+	e.span(n.Front.Content)
+	e.uvarint(uint64(len(n.Front.Fields)))
+	for _, f := range n.Front.Fields {
+		e.str(f.Key)
+		e.span(f.KeySpan)
+		if v, ok := f.Value.(string); ok && v == f.Text.Text {
+			e.b = append(e.b, 2) // the value is the text
+		} else {
+			e.value(f.Value)
+		}
+		e.text(f.Text)
+		e.bool(f.Scalar)
+	}
+	for _, t := range []*Text{&n.Title, &n.Description, &n.Excerpt, &n.Track, &n.Slug, &n.Date} {
+		e.text(*t)
+	}
+	e.bool(n.Draft)
+	e.int(n.BodyStart)
+	e.uvarint(uint64(len(n.sups)))
+	for _, s := range n.sups {
+		e.strs(s.Rules)
+		e.str(s.Reason)
+		e.int(s.From)
+		e.int(s.To)
+		e.span(s.Span)
+	}
+	e.uvarint(uint64(len(fs)))
+	for _, f := range fs {
+		e.str(f.Rule)
+		e.int(int(f.Severity))
+		e.pos(f.Start)
+		e.pos(f.End)
+		e.span(f.Span)
+		e.str(f.Field)
+		e.str(f.Message)
+		e.uvarint(uint64(len(f.Related)))
+		for _, r := range f.Related {
+			e.str(r.Path)
+			e.int(r.Line)
+			e.int(r.Column)
+			e.str(r.Message)
+		}
+		e.int(f.RelatedMore)
+		e.str(f.Text)
+	}
+	return e.b
 }
 
-func (w textWire) text() Text {
-	t := Text{Text: w.Text, Span: w.Span, Field: w.Field}
-	if len(w.Segs) >= 3 {
-		t.segs = make([]textSeg, len(w.Segs)/3)
+func decodeEntry(b []byte) (*Note, []Finding, error) {
+	d := decoder{b: b}
+	n := &Note{}
+	n.Broken = d.bool()
+	if d.bool() {
+		n.Problem = &Problem{Span: d.span(), Message: d.str()}
+	}
+	n.Front.Format = d.str()
+	n.Front.Span = d.span()
+	n.Front.Content = d.span()
+	nf := d.count()
+	if nf > 0 {
+		n.Front.Fields = make([]Field, nf)
+	}
+	for i := 0; i < nf && d.err == nil; i++ {
+		f := &n.Front.Fields[i]
+		f.Key = d.str()
+		f.KeySpan = d.span()
+		sameAsText := len(d.b) > 0 && d.b[0] == 2
+		if sameAsText {
+			d.b = d.b[1:]
+		} else {
+			f.Value = d.value()
+		}
+		f.Text = d.text()
+		if sameAsText {
+			f.Value = f.Text.Text
+		}
+		f.Scalar = d.bool()
+	}
+	for _, t := range []*Text{&n.Title, &n.Description, &n.Excerpt, &n.Track, &n.Slug, &n.Date} {
+		*t = d.text()
+	}
+	n.Draft = d.bool()
+	n.BodyStart = d.int()
+	ns := d.count()
+	for i := 0; i < ns && d.err == nil; i++ {
+		n.sups = append(n.sups, &Suppression{Rules: d.strs(), Reason: d.str(), From: d.int(), To: d.int(), Span: d.span()})
+	}
+	nfind := d.count()
+	var fs []Finding
+	if nfind > 0 {
+		fs = make([]Finding, nfind)
+	}
+	for i := 0; i < nfind && d.err == nil; i++ {
+		f := &fs[i]
+		f.Rule = d.str()
+		f.Severity = Severity(d.int())
+		f.Start = d.pos()
+		f.End = d.pos()
+		f.Span = d.span()
+		f.Field = d.str()
+		f.Message = d.str()
+		nr := d.count()
+		for j := 0; j < nr && d.err == nil; j++ {
+			f.Related = append(f.Related, Related{Path: d.str(), Line: d.int(), Column: d.int(), Message: d.str()})
+		}
+		f.RelatedMore = d.int()
+		f.Text = d.str()
+	}
+	if d.err == nil && len(d.b) != 0 {
+		d.err = errBadCache
+	}
+	if d.err != nil {
+		return nil, nil, d.err
+	}
+	if n.Broken && n.Problem == nil {
+		return nil, nil, errBadCache
+	}
+	return n, fs, nil
+}
+
+type encoder struct{ b []byte }
+
+func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) int(v int)        { e.b = binary.AppendVarint(e.b, int64(v)) }
+func (e *encoder) str(s string)     { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) span(s Span)      { e.int(s.Start); e.int(s.End) }
+func (e *encoder) pos(p Position)   { e.int(p.Line); e.int(p.Column) }
+
+func (e *encoder) bool(v bool) {
+	if v {
+		e.b = append(e.b, 1)
+	} else {
+		e.b = append(e.b, 0)
+	}
+}
+
+func (e *encoder) strs(ss []string) {
+	e.uvarint(uint64(len(ss)))
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+func (e *encoder) text(t Text) {
+	e.str(t.Text)
+	e.span(t.Span)
+	e.str(t.Field)
+	e.uvarint(uint64(len(t.segs)))
+	for _, s := range t.segs {
+		e.int(s.text)
+		e.int(s.src)
+		e.int(s.n)
+	}
+}
+
+// value keeps nil apart from everything else, which is kept in its printed
+// form: archive-wide rules compare field values as text.
+func (e *encoder) value(v any) {
+	if v == nil {
+		e.bool(false)
+		return
+	}
+	e.bool(true)
+	if s, ok := v.(string); ok {
+		e.str(s)
+		return
+	}
+	e.str(fmt.Sprint(v))
+}
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail() {
+	if d.err == nil {
+		d.err = errBadCache
+	}
+	d.b = nil
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) int() int {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+// count reads a length that must fit in what is left.
+func (d *decoder) count() int {
+	v := d.uvarint()
+	if v > uint64(len(d.b)) {
+		d.fail()
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) raw(n int) []byte {
+	if n < 0 || n > len(d.b) {
+		d.fail()
+		return nil
+	}
+	r := d.b[:n:n]
+	d.b = d.b[n:]
+	return r
+}
+
+func (d *decoder) str() string { return string(d.raw(d.count())) }
+
+func (d *decoder) bool() bool {
+	r := d.raw(1)
+	return len(r) == 1 && r[0] == 1
+}
+
+func (d *decoder) span() Span    { return Span{d.int(), d.int()} }
+func (d *decoder) pos() Position { return Position{d.int(), d.int()} }
+func (d *decoder) value() any {
+	if !d.bool() {
+		return nil
+	}
+	return d.str()
+}
+
+func (d *decoder) strs() []string {
+	n := d.count()
+	out := make([]string, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		out = append(out, d.str())
+	}
+	return out
+}
+
+func (d *decoder) text() Text {
+	t := Text{Text: d.str(), Span: d.span(), Field: d.str()}
+	if n := d.count(); n > 0 {
+		t.segs = make([]textSeg, n)
 		for i := range t.segs {
-			t.segs[i] = textSeg{w.Segs[3*i], w.Segs[3*i+1], w.Segs[3*i+2]}
+			t.segs[i] = textSeg{d.int(), d.int(), d.int()}
 		}
 	}
 	return t
-}
-
-// textWire is a Text with its offset map exported, for gob.
-type textWire struct {
-	Text  string
-	Span  Span
-	Field string
-	Segs  []int // triples: text offset, source offset, length
-}
-
-type fieldWire struct {
-	Key     string
-	KeySpan Span
-	Value   any
-	Text    textWire
-	Scalar  bool
 }

@@ -57,7 +57,7 @@ func TestCache(t *testing.T) {
 		t.Error("salt ignored")
 	}
 	// A damaged cache is ignored, not trusted.
-	files, _ := filepath.Glob(filepath.Join(dir, "notes-*.gob"))
+	files, _ := filepath.Glob(filepath.Join(dir, "notes-*"))
 	if len(files) != 1 {
 		t.Fatalf("cache files: %v", files)
 	}
@@ -66,4 +66,28 @@ func TestCache(t *testing.T) {
 	if got := run(c4); c4.Hits() != 0 || !reflect.DeepEqual(got, want) {
 		t.Errorf("damaged cache: hits %d", c4.Hits())
 	}
+}
+
+// FuzzCacheFile feeds arbitrary bytes to the cache reader: a damaged file
+// must be rejected, never trusted and never a crash.
+func FuzzCacheFile(f *testing.F) {
+	n := Parse("a.md", []byte("---\ntitle: T\nx: [1]\n---\n<!-- notelint-disable-file bad-word -- r -->\nBAD"), DefaultParseOptions())
+	n.sups, _ = n.collectSuppressions(map[string]bool{"bad-word": true})
+	entry := encodeEntry(n, []Finding{{Rule: "r", Message: "m", Related: []Related{{Path: "b.md"}}}})
+	var e encoder
+	e.b = append(e.b, cacheMagic...)
+	e.uvarint(1)
+	e.b = append(e.b, make([]byte, 32)...)
+	e.uvarint(uint64(len(entry)))
+	e.b = append(e.b, entry...)
+	f.Add(e.b)
+	f.Add(entry)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if m, err := readCacheFile(data); err == nil {
+			for _, p := range m {
+				decodeEntry(p)
+			}
+		}
+		decodeEntry(data)
+	})
 }

@@ -159,16 +159,32 @@ feed:
 		}
 		res.Meta = append(res.Meta, NoteMeta{Path: n.Path, Title: n.Title.Text, Track: n.Track.Text, Date: n.Date.Text, Broken: n.Broken})
 	}
-	for _, r := range archiveRules {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		pass := &ArchivePass{Pass: newPass(r, cfg, &all), Notes: good}
-		if crashed := protect(func() { r.Archive(pass) }); crashed != "" {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// Archive rules only read the notes, so they run side by side, each
+	// into its own findings.
+	archFindings := make([][]Finding, len(archiveRules))
+	crashed := make([]string, len(archiveRules))
+	sem := make(chan struct{}, jobs)
+	var awg sync.WaitGroup
+	for i, r := range archiveRules {
+		awg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; awg.Done() }()
+			pass := &ArchivePass{Pass: newPass(r, cfg, &archFindings[i]), Notes: good}
+			crashed[i] = protect(func() { r.Archive(pass) })
+		}()
+	}
+	awg.Wait()
+	for i, r := range archiveRules {
+		all = append(all, archFindings[i]...)
+		if crashed[i] != "" {
 			internal++
 			all = append(all, Finding{Rule: InternalError.ID, Severity: Error, Path: ".",
 				Start: Position{1, 1}, End: Position{1, 1},
-				Message: fmt.Sprintf("rule %s crashed: %s", r.ID, crashed)})
+				Message: fmt.Sprintf("rule %s crashed: %s", r.ID, crashed[i])})
 		}
 	}
 	all = applySuppressions(all, good, cfg, archiveRules, opt.Partial)
@@ -288,32 +304,35 @@ func protect(f func()) (msg string) {
 }
 
 func readLimited(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
+	b, size, err := readFile(path, max)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", describeErr(err))
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("cannot read: %v", describeErr(err))
-	}
-	if st.Size() > max {
-		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (--max-file-size); skipped", st.Size(), max)
-	}
-	// Read into a buffer of the file's size (plus one byte to see EOF), so
-	// the common case allocates once.
-	b := make([]byte, 0, st.Size()+1)
-	b, err = readAllInto(b, io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read: %v", describeErr(err))
-	}
-	if int64(len(b)) > max {
-		return nil, fmt.Errorf("file is over the %d-byte limit (--max-file-size); skipped", max)
+	if size > max {
+		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (--max-file-size); skipped", size, max)
 	}
 	return b, nil
 }
 
-func readAllInto(b []byte, r io.Reader) ([]byte, error) {
+// readFileOS reads at most max+1 bytes of a file through package os. It
+// returns the file's size when it is over max.
+func readFileOS(path string, max int64) ([]byte, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if st.Size() > max {
+		return nil, st.Size(), nil
+	}
+	// A buffer of the file's size (plus one byte to see EOF): the common
+	// case allocates once.
+	b := make([]byte, 0, st.Size()+1)
+	r := io.LimitReader(f, max+1)
 	for {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
@@ -321,12 +340,13 @@ func readAllInto(b []byte, r io.Reader) ([]byte, error) {
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
 		if err == io.EOF {
-			return b, nil
+			break
 		}
 		if err != nil {
-			return b, err
+			return nil, 0, err
 		}
 	}
+	return b, int64(len(b)), nil
 }
 
 // makeFinding turns a rule's report into a finding with positions.

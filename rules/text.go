@@ -23,7 +23,7 @@ func foldTitle(s string) string {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteString(string(unicode.ToLower(r)))
+			b.WriteRune(unicode.ToLower(r))
 		case r == '\'' || r == '’' || r == '‘':
 			// "Don't" and "Dont" are the same title.
 		default:
