@@ -10,19 +10,31 @@ import (
 // shared by thousands of notes stays linear in output and time.
 const maxRelated = 20
 
-// groupBy collects notes under a key, in the order they come; notes whose
-// key is "" are left out.
+// groupBy collects the notes that share a key with another note, in the
+// order they come; notes whose key is "" are left out. Most keys are
+// unique, so keys are counted first (in a map sized up front) and only
+// shared ones get a group.
 func groupBy(notes []*linter.Note, key func(*linter.Note) string) (order []string, groups map[string][]*linter.Note) {
+	keys := make([]string, len(notes))
+	count := make(map[string]int32, len(notes))
+	for i, n := range notes {
+		if k := key(n); k != "" {
+			keys[i] = k
+			count[k]++
+		}
+	}
 	groups = map[string][]*linter.Note{}
-	for _, n := range notes {
-		k := key(n)
-		if k == "" {
+	for i, n := range notes {
+		k := keys[i]
+		if k == "" || count[k] < 2 {
 			continue
 		}
-		if _, ok := groups[k]; !ok {
+		g, ok := groups[k]
+		if !ok {
 			order = append(order, k)
+			g = make([]*linter.Note, 0, count[k])
 		}
-		groups[k] = append(groups[k], n)
+		groups[k] = append(g, n)
 	}
 	return order, groups
 }
