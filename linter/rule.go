@@ -154,3 +154,13 @@ func RelatedTo(n *Note, span Span, msg string) Related {
 func SortRules(rules []*Rule) {
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 }
+
+// RunNoteRule runs one per-note rule on one parsed note and returns what it
+// reported, for benchmarks and tools; the runner does the same for every
+// note.
+func RunNoteRule(r *Rule, cfg *Config, n *Note) []Finding {
+	var out []Finding
+	pass := &NotePass{Pass: newPass(r, cfg, &out), Note: n}
+	r.Note(pass)
+	return out
+}

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/notelint/notelint/linter"
 )
@@ -12,6 +13,24 @@ type UntitledOptions struct {
 	// Placeholders are titles that count as no title, compared after
 	// folding case, punctuation and a trailing counter ("Untitled (2)").
 	Placeholders []string `yaml:"placeholders"`
+
+	once   sync.Once
+	folded map[string]string // folded placeholder → as configured
+}
+
+// foldedPlaceholders folds the list once per run, not once per note.
+func (o *UntitledOptions) foldedPlaceholders() map[string]string {
+	o.once.Do(func() {
+		o.folded = make(map[string]string, len(o.Placeholders))
+		for _, ph := range o.Placeholders {
+			if f := stripCounter(foldTitle(ph)); f != "" {
+				if _, dup := o.folded[f]; !dup {
+					o.folded[f] = ph
+				}
+			}
+		}
+	})
+	return o.folded
 }
 
 var defaultPlaceholders = []string{
@@ -64,7 +83,7 @@ trailing counter such as "(2)" or "copy 3"):
 		case strings.TrimSpace(t.Text) == "":
 			p.Reportf(t.Span, "title is empty; set a real title")
 		default:
-			if ph, ok := isPlaceholder(t.Text, opts.Placeholders); ok {
+			if ph, ok := isPlaceholder(t.Text, opts.foldedPlaceholders()); ok {
 				p.Reportf(t.Span, "title %q is a placeholder (%s); set a real title", t.Text, ph)
 			}
 		}
@@ -82,15 +101,13 @@ func isNotText(n *linter.Note, t linter.Text) bool {
 
 // isPlaceholder reports whether title is one of placeholders, allowing a
 // trailing counter: "Untitled 2", "Untitled (3)", "Untitled copy".
-func isPlaceholder(title string, placeholders []string) (string, bool) {
+func isPlaceholder(title string, folded map[string]string) (string, bool) {
 	f := stripCounter(foldTitle(title))
 	if f == "" {
 		return "", false
 	}
-	for _, ph := range placeholders {
-		if stripCounter(foldTitle(ph)) == f {
-			return fmt.Sprintf("matches %q", ph), true
-		}
+	if ph, ok := folded[f]; ok {
+		return fmt.Sprintf("matches %q", ph), true
 	}
 	return "", false
 }
