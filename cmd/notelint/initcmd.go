@@ -122,6 +122,10 @@ func starterConfig(tracks []string) string {
 # Words in an excerpt derived from the body when there is no description.
 # excerpt: {words: 70}
 
+# Weekly report (notelint report): link each note to its source.
+# report:
+#   sourceURL: "https://github.com/ORG/REPO/blob/main/{path}#L{line}"
+
 # Per-rule settings: a severity (error, warning, info, off), or a mapping
 # with severity and the rule's options.
 # rules:
