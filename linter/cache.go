@@ -123,6 +123,99 @@ func (c *Cache) get(path string, src []byte) (*Note, []Finding, [32]byte, bool) 
 	return n, fs, k, true
 }
 
+// getRun returns the remembered result of a run with this key. The
+// entries of its notes are kept for the next save.
+func (c *Cache) getRun(key [32]byte, srcs []Source) (*Result, bool) {
+	payload, ok := c.old[key]
+	if !ok {
+		return nil, false
+	}
+	res, err := decodeRun(payload)
+	if err != nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.used[key] = payload
+	for _, s := range srcs {
+		if s.Src == nil {
+			continue
+		}
+		k := cacheKey(s.Path, s.Src)
+		if p, ok := c.old[k]; ok {
+			c.used[k] = p
+		}
+	}
+	c.hits += len(srcs)
+	return res, true
+}
+
+// putRun remembers a whole run's result. Only the latest run is kept.
+func (c *Cache) putRun(key [32]byte, res *Result) {
+	payload := encodeRun(res)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, p := range c.used {
+		if len(p) > 0 && p[0] == runTag {
+			delete(c.used, k)
+		}
+	}
+	c.used[key] = payload
+	c.changed = true
+}
+
+// runTag starts a whole-run entry; note entries start with 0 or 1 (the
+// Broken flag).
+const runTag = 0xFE
+
+func encodeRun(res *Result) []byte {
+	e := encoder{b: []byte{runTag}}
+	e.int(res.Files)
+	e.int(res.Notes)
+	e.uvarint(uint64(len(res.Findings)))
+	for _, f := range res.Findings {
+		e.str(f.Path)
+		e.finding(f)
+	}
+	e.uvarint(uint64(len(res.Meta)))
+	for _, m := range res.Meta {
+		e.str(m.Path)
+		e.str(m.Title)
+		e.str(m.Track)
+		e.str(m.Date)
+		e.bool(m.Broken)
+	}
+	return e.b
+}
+
+func decodeRun(b []byte) (*Result, error) {
+	if len(b) == 0 || b[0] != runTag {
+		return nil, errBadCache
+	}
+	d := decoder{b: b[1:]}
+	res := &Result{Files: d.int(), Notes: d.int()}
+	nf := d.count()
+	res.Findings = make([]Finding, 0, nf)
+	for i := 0; i < nf && d.err == nil; i++ {
+		path := d.str()
+		f := d.finding()
+		f.Path = path
+		res.Findings = append(res.Findings, f)
+	}
+	nm := d.count()
+	res.Meta = make([]NoteMeta, 0, nm)
+	for i := 0; i < nm && d.err == nil; i++ {
+		res.Meta = append(res.Meta, NoteMeta{Path: d.str(), Title: d.str(), Track: d.str(), Date: d.str(), Broken: d.bool()})
+	}
+	if d.err == nil && len(d.b) != 0 {
+		d.err = errBadCache
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return res, nil
+}
+
 // put records a freshly checked note.
 func (c *Cache) put(k [32]byte, n *Note, fs []Finding) {
 	payload := encodeEntry(n, fs)
@@ -223,24 +316,47 @@ func encodeEntry(n *Note, fs []Finding) []byte {
 	}
 	e.uvarint(uint64(len(fs)))
 	for _, f := range fs {
-		e.str(f.Rule)
-		e.int(int(f.Severity))
-		e.pos(f.Start)
-		e.pos(f.End)
-		e.span(f.Span)
-		e.str(f.Field)
-		e.str(f.Message)
-		e.uvarint(uint64(len(f.Related)))
-		for _, r := range f.Related {
-			e.str(r.Path)
-			e.int(r.Line)
-			e.int(r.Column)
-			e.str(r.Message)
-		}
-		e.int(f.RelatedMore)
-		e.str(f.Text)
+		e.finding(f)
 	}
 	return e.b
+}
+
+// finding encodes all of a finding but its path.
+func (e *encoder) finding(f Finding) {
+	e.str(f.Rule)
+	e.int(int(f.Severity))
+	e.pos(f.Start)
+	e.pos(f.End)
+	e.span(f.Span)
+	e.str(f.Field)
+	e.str(f.Message)
+	e.uvarint(uint64(len(f.Related)))
+	for _, r := range f.Related {
+		e.str(r.Path)
+		e.int(r.Line)
+		e.int(r.Column)
+		e.str(r.Message)
+	}
+	e.int(f.RelatedMore)
+	e.str(f.Text)
+}
+
+func (d *decoder) finding() Finding {
+	var f Finding
+	f.Rule = d.str()
+	f.Severity = Severity(d.int())
+	f.Start = d.pos()
+	f.End = d.pos()
+	f.Span = d.span()
+	f.Field = d.str()
+	f.Message = d.str()
+	nr := d.count()
+	for j := 0; j < nr && d.err == nil; j++ {
+		f.Related = append(f.Related, Related{Path: d.str(), Line: d.int(), Column: d.int(), Message: d.str()})
+	}
+	f.RelatedMore = d.int()
+	f.Text = d.str()
+	return f
 }
 
 func decodeEntry(b []byte) (*Note, []Finding, error) {
@@ -288,20 +404,7 @@ func decodeEntry(b []byte) (*Note, []Finding, error) {
 		fs = make([]Finding, nfind)
 	}
 	for i := 0; i < nfind && d.err == nil; i++ {
-		f := &fs[i]
-		f.Rule = d.str()
-		f.Severity = Severity(d.int())
-		f.Start = d.pos()
-		f.End = d.pos()
-		f.Span = d.span()
-		f.Field = d.str()
-		f.Message = d.str()
-		nr := d.count()
-		for j := 0; j < nr && d.err == nil; j++ {
-			f.Related = append(f.Related, Related{Path: d.str(), Line: d.int(), Column: d.int(), Message: d.str()})
-		}
-		f.RelatedMore = d.int()
-		f.Text = d.str()
+		fs[i] = d.finding()
 	}
 	if d.err == nil && len(d.b) != 0 {
 		d.err = errBadCache

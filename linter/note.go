@@ -107,7 +107,19 @@ func (t Text) SpanOf(i, j int) Span {
 	if j < i {
 		j = i
 	}
-	return Span{t.srcOffset(i, false), t.srcOffset(j, true)}
+	sp := Span{t.srcOffset(i, false), t.srcOffset(j, true)}
+	if sp.End < sp.Start {
+		// The text's pieces are not in source order (goldmark can move
+		// a line into a heading): cover every piece the range touches.
+		sp = Span{sp.End, sp.Start}
+		for _, s := range t.segs {
+			if s.text < j && s.text+s.n > i {
+				sp.Start = min(sp.Start, s.src+max(i-s.text, 0))
+				sp.End = max(sp.End, s.src+min(j-s.text, s.n))
+			}
+		}
+	}
+	return sp
 }
 
 func (t Text) srcOffset(i int, end bool) int {

@@ -460,8 +460,12 @@ func segsSpan(segs []textSeg, fallback Span) Span {
 	if len(segs) == 0 {
 		return Span{fallback.Start, fallback.Start}
 	}
-	last := segs[len(segs)-1]
-	return Span{segs[0].src, last.src + last.n}
+	sp := Span{segs[0].src, segs[0].src + segs[0].n}
+	for _, s := range segs[1:] {
+		sp.Start = min(sp.Start, s.src)
+		sp.End = max(sp.End, s.src+s.n)
+	}
+	return sp
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -2,6 +2,7 @@ package linter
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -69,7 +70,6 @@ type NoteMeta struct {
 // discovery become invalid-note findings. Cancelling ctx stops the run
 // early with ctx.Err().
 func Run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Options) (*Result, error) {
-	cfg := opt.Config
 	jobs := opt.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -78,6 +78,82 @@ func Run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 	if maxSize <= 0 {
 		maxSize = DefaultMaxFileSize
 	}
+	if opt.Cache == nil {
+		return run(ctx, srcs, unreadable, opt, jobs, maxSize)
+	}
+	// With a cache, every note is read and hashed first. When the archive
+	// is exactly as in the run the cache remembers, that run's result is
+	// the answer, and no note is parsed or checked again.
+	srcs, err := readAll(ctx, srcs, jobs, maxSize)
+	if err != nil {
+		return nil, err
+	}
+	key := runKey(srcs, unreadable, opt.Partial, maxSize)
+	if res, ok := opt.Cache.getRun(key, srcs); ok {
+		return res, nil
+	}
+	res, err := run(ctx, srcs, unreadable, opt, jobs, maxSize)
+	if err == nil && res.Internal == 0 {
+		opt.Cache.putRun(key, res)
+	}
+	return res, err
+}
+
+// readAll reads every source that has no Src yet. Sources that cannot be
+// read are left without Src; checking them reports why.
+func readAll(ctx context.Context, srcs []Source, jobs int, maxSize int64) ([]Source, error) {
+	out := make([]Source, len(srcs))
+	copy(out, srcs)
+	idx := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range idx {
+				if out[i].Src == nil {
+					if b, err := readLimited(out[i].OSPath, maxSize); err == nil {
+						out[i].Src = b
+					}
+				}
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range out {
+		select {
+		case idx <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(idx)
+	wg.Wait()
+	return out, err
+}
+
+// runKey identifies a whole run: every note's path, content and role, and
+// the paths that could not be read.
+func runKey(srcs []Source, unreadable []Unreadable, partial bool, maxSize int64) [32]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "run\x00%v\x00%d\x00%d\x00", partial, maxSize, len(srcs))
+	for _, s := range srcs {
+		k := cacheKey(s.Path, s.Src)
+		h.Write(k[:])
+		fmt.Fprintf(h, "%v%v\x00", s.Src == nil, s.Context)
+	}
+	for _, u := range unreadable {
+		fmt.Fprintf(h, "%s\x00%v\x00", u.Path, u.Err)
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+func run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Options, jobs int, maxSize int64) (*Result, error) {
+	cfg := opt.Config
 	var noteRules, archiveRules []*Rule
 	known := make(map[string]bool, len(opt.Rules))
 	for _, r := range opt.Rules {
