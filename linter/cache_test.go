@@ -91,3 +91,46 @@ func FuzzCacheFile(f *testing.F) {
 		decodeEntry(data)
 	})
 }
+
+func TestCacheRunAndPartialHits(t *testing.T) {
+	dir := t.TempDir()
+	all := append(EngineRules(), badRule, sameTitle)
+	srcs := []Source{
+		{Path: "a.md", Src: []byte("# Same\n\nBAD\n")},
+		{Path: "b.md", Src: []byte("# Same\n\nfine\n")},
+		{Path: "c.md", Src: []byte("# Other\n")},
+	}
+	run := func(srcs []Source) (*Result, *Cache) {
+		c := OpenCache(dir, "s")
+		res, err := Run(context.Background(), srcs, nil, Options{Config: DefaultConfig(all), Rules: all, Cache: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Save(); err != nil {
+			t.Fatal(err)
+		}
+		return res, c
+	}
+	first, _ := run(srcs)
+	files, _ := filepath.Glob(filepath.Join(dir, "notes-*"))
+	st1, _ := os.Stat(files[0])
+	second, c := run(srcs)
+	if !reflect.DeepEqual(first, second) || c.Hits() != 3 {
+		t.Errorf("unchanged archive: hits %d, equal %v", c.Hits(), reflect.DeepEqual(first, second))
+	}
+	if st2, _ := os.Stat(files[0]); !st2.ModTime().Equal(st1.ModTime()) {
+		t.Error("an unchanged run rewrote the cache file")
+	}
+	// One note changed: the others come from their entries, and the
+	// archive-wide rule sees the change.
+	changed := append([]Source(nil), srcs...)
+	changed[1] = Source{Path: "b.md", Src: []byte("# Different\n")}
+	third, c := run(changed)
+	if c.Hits() != 2 {
+		t.Errorf("one changed note: hits %d, want 2", c.Hits())
+	}
+	want, _ := Run(context.Background(), changed, nil, Options{Config: DefaultConfig(all), Rules: all})
+	if !reflect.DeepEqual(third, want) {
+		t.Errorf("partially cached run differs:\n got %+v\nwant %+v", third.Findings, want.Findings)
+	}
+}
