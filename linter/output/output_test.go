@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/notelint/notelint/linter"
@@ -171,5 +172,17 @@ func TestTextQuietAndSummary(t *testing.T) {
 	Text(&b, sampleRun(), TextOptions{Quiet: true})
 	if bytes.Contains(b.Bytes(), []byte("checked")) {
 		t.Error("quiet output has the summary line")
+	}
+}
+
+func TestTextQuotesControlCharactersInPaths(t *testing.T) {
+	r := &Run{Files: 1, Notes: 1, Findings: []linter.Finding{{Rule: "untitled", Severity: linter.Error,
+		Path: "notes/new\nline.md", Start: linter.Position{Line: 2, Column: 8}, Message: "m",
+		Related: []linter.Related{{Path: "tab\there.md", Line: 1, Column: 1}}}}}
+	var b bytes.Buffer
+	Text(&b, r, TextOptions{Quiet: true})
+	want := "\"notes/new\\nline.md\":2:8  error  m  untitled\n    see \"tab\\there.md\":1:1\n"
+	if got := strings.ReplaceAll(b.String(), "    error", "  error"); !strings.Contains(b.String(), `"notes/new\nline.md":2:8`) || !strings.Contains(b.String(), `see "tab\there.md":1:1`) {
+		t.Errorf("got %q, want like %q", got, want)
 	}
 }

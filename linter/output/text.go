@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
 	"github.com/notelint/notelint/linter"
@@ -59,7 +62,7 @@ func Text(w io.Writer, r *Run, opt TextOptions) error {
 				paint(sevColor[f.Severity], sev), strings.Repeat(" ", len("warning")-len(sev)),
 				f.Message, paint(dim, f.Rule))
 			for _, rel := range f.Related {
-				fmt.Fprintf(bw, "    %s\n", paint(dim, fmt.Sprintf("see %s:%d:%d", rel.Path, rel.Line, rel.Column)))
+				fmt.Fprintf(bw, "    %s\n", paint(dim, fmt.Sprintf("see %s:%d:%d", printablePath(rel.Path), rel.Line, rel.Column)))
 			}
 			if f.RelatedMore > 0 {
 				fmt.Fprintf(bw, "    %s\n", paint(dim, fmt.Sprintf("and %d more", f.RelatedMore)))
@@ -77,7 +80,16 @@ func Text(w io.Writer, r *Run, opt TextOptions) error {
 }
 
 func posString(f linter.Finding) string {
-	return fmt.Sprintf("%s:%d:%d", f.Path, f.Start.Line, f.Start.Column)
+	return fmt.Sprintf("%s:%d:%d", printablePath(f.Path), f.Start.Line, f.Start.Column)
+}
+
+// printablePath quotes a path with control characters (a newline in a file
+// name would otherwise split the line) or invalid UTF-8.
+func printablePath(p string) string {
+	if !utf8.ValidString(p) || strings.IndexFunc(p, unicode.IsControl) >= 0 {
+		return strconv.Quote(p)
+	}
+	return p
 }
 
 // Summary is the one-line tally: files, notes, and findings by severity.
