@@ -16,44 +16,67 @@ import (
 
 // Cache remembers, per note content, what parsing and per-note rules
 // produced, so a second run over an unchanged archive skips both. Entries
-// are keyed by a hash of the note's path and content; the file holding them
-// is keyed by notelint's version and the configuration, so a change to
-// either starts afresh. A cache that cannot be read is ignored and rebuilt,
-// never trusted.
+// are keyed by a hash of the note's path and content; the files holding
+// them are keyed by notelint's version and the configuration, so a change
+// to either starts afresh. A cache that cannot be read is ignored and
+// rebuilt, never trusted.
 //
-// The file is a compact binary format read whole at start; an entry is
-// decoded only when its note is seen again, and the file is rewritten only
-// when the run changed something.
+// Two files: a small one with the result of the last whole run, read
+// first (an unchanged archive needs nothing else), and one with an entry
+// per note, read only when some note changed, indexed whole and decoded
+// entry by entry. Files are rewritten only when the run changed something.
 type Cache struct {
-	path string
-	old  map[[32]byte][]byte // encoded entries from the file
+	path    string // per-note entries
+	runPath string // the last whole run
+
+	loadOnce sync.Once
+	old      map[[32]byte][]byte // encoded entries from the file
 
 	mu      sync.Mutex
 	used    map[[32]byte][]byte // entries this run used or made
 	hits    int
 	changed bool
+
+	runKey     [32]byte
+	runPayload []byte // the last run, as read
+	newRun     []byte // this run, to write
 }
 
 // cacheMagic starts every cache file; the digit is the format's version.
-const cacheMagic = "notelint-cache\x003\n"
+const cacheMagic = "notelint-cache\x004\n"
 
 // OpenCache opens the cache in dir for a run identified by salt (tool
 // version and configuration). A missing or damaged cache starts empty.
 func OpenCache(dir, salt string) *Cache {
 	sum := sha256.Sum256([]byte(cacheMagic + salt))
+	name := hex.EncodeToString(sum[:8])
 	c := &Cache{
-		path: filepath.Join(dir, "notes-"+hex.EncodeToString(sum[:8])+".bin"),
-		old:  map[[32]byte][]byte{},
-		used: map[[32]byte][]byte{},
+		path:    filepath.Join(dir, "notes-"+name+".bin"),
+		runPath: filepath.Join(dir, "run-"+name+".bin"),
+		used:    map[[32]byte][]byte{},
 	}
-	data, err := os.ReadFile(c.path)
-	if err != nil {
-		return c
-	}
-	if old, err := readCacheFile(data); err == nil {
-		c.old = old
+	if data, err := os.ReadFile(c.runPath); err == nil {
+		if m, err := readCacheFile(data); err == nil && len(m) == 1 {
+			for k, p := range m {
+				c.runKey, c.runPayload = k, p
+			}
+		}
 	}
 	return c
+}
+
+// load reads the per-note file on first use.
+func (c *Cache) load() {
+	c.loadOnce.Do(func() {
+		c.old = map[[32]byte][]byte{}
+		data, err := os.ReadFile(c.path)
+		if err != nil {
+			return
+		}
+		if old, err := readCacheFile(data); err == nil {
+			c.old = old
+		}
+	})
 }
 
 // readCacheFile indexes the entries of a cache file without decoding them.
@@ -102,8 +125,8 @@ func cacheKey(path string, src []byte) [32]byte {
 }
 
 // get returns the cached note and findings for path and src.
-func (c *Cache) get(path string, src []byte) (*Note, []Finding, [32]byte, bool) {
-	k := cacheKey(path, src)
+func (c *Cache) get(path string, src []byte, k [32]byte) (*Note, []Finding, [32]byte, bool) {
+	c.load()
 	payload, ok := c.old[k]
 	if !ok {
 		return nil, nil, k, false
@@ -123,45 +146,27 @@ func (c *Cache) get(path string, src []byte) (*Note, []Finding, [32]byte, bool) 
 	return n, fs, k, true
 }
 
-// getRun returns the remembered result of a run with this key. The
-// entries of its notes are kept for the next save.
-func (c *Cache) getRun(key [32]byte, srcs []Source) (*Result, bool) {
-	payload, ok := c.old[key]
-	if !ok {
+// getRun returns the remembered result of a run with this key.
+func (c *Cache) getRun(key [32]byte, n int) (*Result, bool) {
+	if c.runPayload == nil || key != c.runKey {
 		return nil, false
 	}
-	res, err := decodeRun(payload)
+	res, err := decodeRun(c.runPayload)
 	if err != nil {
 		return nil, false
 	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.used[key] = payload
-	for _, s := range srcs {
-		if s.Src == nil {
-			continue
-		}
-		k := cacheKey(s.Path, s.Src)
-		if p, ok := c.old[k]; ok {
-			c.used[k] = p
-		}
-	}
-	c.hits += len(srcs)
+	c.hits += n
+	c.mu.Unlock()
 	return res, true
 }
 
-// putRun remembers a whole run's result. Only the latest run is kept.
+// putRun remembers a whole run's result, replacing the last one.
 func (c *Cache) putRun(key [32]byte, res *Result) {
 	payload := encodeRun(res)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for k, p := range c.used {
-		if len(p) > 0 && p[0] == runTag {
-			delete(c.used, k)
-		}
-	}
-	c.used[key] = payload
-	c.changed = true
+	c.runKey, c.newRun = key, payload
 }
 
 // runTag starts a whole-run entry; note entries start with 0 or 1 (the
@@ -225,32 +230,51 @@ func (c *Cache) put(k [32]byte, n *Note, fs []Finding) {
 	c.mu.Unlock()
 }
 
-// Save writes the entries this run used, atomically, unless nothing
-// changed; it removes cache files of other configurations unused for 30
-// days.
+// Save writes what this run changed, atomically: the per-note entries it
+// used or made (when any note was new or changed) and its whole-run result.
+// It removes cache files of other configurations unused for 30 days.
 func (c *Cache) Save() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.changed && len(c.used) == len(c.old) {
-		return nil
-	}
 	dir := filepath.Dir(c.path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cache: %w", err)
+	if c.changed || c.newRun != nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("cache: %w", err)
+		}
 	}
+	if c.changed {
+		if err := writeCacheFile(c.path, c.used); err != nil {
+			return err
+		}
+	}
+	if c.newRun != nil {
+		if err := writeCacheFile(c.runPath, map[[32]byte][]byte{c.runKey: c.newRun}); err != nil {
+			return err
+		}
+	}
+	others, _ := filepath.Glob(filepath.Join(dir, "*-*.bin"))
+	for _, p := range others {
+		if st, err := os.Stat(p); err == nil && p != c.path && p != c.runPath && time.Since(st.ModTime()) > 30*24*time.Hour {
+			os.Remove(p)
+		}
+	}
+	return nil
+}
+
+func writeCacheFile(path string, entries map[[32]byte][]byte) error {
 	size := len(cacheMagic) + 10
-	for _, payload := range c.used {
+	for _, payload := range entries {
 		size += 32 + 10 + len(payload)
 	}
 	e := encoder{b: make([]byte, 0, size)}
 	e.b = append(e.b, cacheMagic...)
-	e.uvarint(uint64(len(c.used)))
-	for k, payload := range c.used {
+	e.uvarint(uint64(len(entries)))
+	for k, payload := range entries {
 		e.b = append(e.b, k[:]...)
 		e.uvarint(uint64(len(payload)))
 		e.b = append(e.b, payload...)
 	}
-	tmp, err := os.CreateTemp(dir, ".notes-*.tmp")
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".cache-*.tmp")
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
@@ -259,17 +283,11 @@ func (c *Cache) Save() error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), c.path)
+		err = os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("cache: %w", err)
-	}
-	others, _ := filepath.Glob(filepath.Join(dir, "notes-*"))
-	for _, p := range others {
-		if st, err := os.Stat(p); err == nil && p != c.path && time.Since(st.ModTime()) > 30*24*time.Hour {
-			os.Remove(p)
-		}
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
+	"strings"
 	"testing"
 )
 
@@ -53,18 +55,28 @@ func TestCache(t *testing.T) {
 		t.Errorf("cached run differs:\n got %+v\nwant %+v", got, want)
 	}
 	// Another configuration does not see these entries.
-	if c3 := OpenCache(dir, "other"); len(c3.old) != 0 {
+	c3 := OpenCache(dir, "other")
+	c3.load()
+	if len(c3.old) != 0 || c3.runPayload != nil {
 		t.Error("salt ignored")
 	}
-	// A damaged cache is ignored, not trusted.
-	files, _ := filepath.Glob(filepath.Join(dir, "notes-*"))
-	if len(files) != 1 {
+	// Damaged cache files are ignored, not trusted: first the whole-run
+	// file, then the per-note one too.
+	files, _ := filepath.Glob(filepath.Join(dir, "*-*.bin"))
+	if len(files) != 2 {
 		t.Fatalf("cache files: %v", files)
 	}
-	os.WriteFile(files[0], []byte("garbage"), 0o644)
-	c4 := OpenCache(dir, "salt")
-	if got := run(c4); c4.Hits() != 0 || !reflect.DeepEqual(got, want) {
-		t.Errorf("damaged cache: hits %d", c4.Hits())
+	sort.Sort(sort.Reverse(sort.StringSlice(files))) // run-… first
+	for _, f := range files {
+		os.WriteFile(f, []byte("garbage"), 0o644)
+		c4 := OpenCache(dir, "salt")
+		got := run(c4)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("damaged %s: result differs", filepath.Base(f))
+		}
+		if strings.HasPrefix(filepath.Base(f), "run-") && c4.Hits() != 3 {
+			t.Errorf("damaged run file: %d notes from their entries, want 3", c4.Hits())
+		}
 	}
 }
 
@@ -112,7 +124,7 @@ func TestCacheRunAndPartialHits(t *testing.T) {
 		return res, c
 	}
 	first, _ := run(srcs)
-	files, _ := filepath.Glob(filepath.Join(dir, "notes-*"))
+	files, _ := filepath.Glob(filepath.Join(dir, "*-*.bin"))
 	st1, _ := os.Stat(files[0])
 	second, c := run(srcs)
 	if !reflect.DeepEqual(first, second) || c.Hits() != 3 {

@@ -39,6 +39,7 @@ type Source struct {
 	Path   string
 	OSPath string
 	Src    []byte
+	key    *[32]byte // cacheKey(Path, Src), once computed
 	// Context marks a note that is read only so archive-wide rules can
 	// compare others against it (--changed-since): no per-note rule runs
 	// on it and nothing is reported in it.
@@ -89,7 +90,7 @@ func Run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		return nil, err
 	}
 	key := runKey(srcs, unreadable, opt.Partial, maxSize)
-	if res, ok := opt.Cache.getRun(key, srcs); ok {
+	if res, ok := opt.Cache.getRun(key, len(srcs)); ok {
 		return res, nil
 	}
 	res, err := run(ctx, srcs, unreadable, opt, jobs, maxSize)
@@ -116,6 +117,10 @@ func readAll(ctx context.Context, srcs []Source, jobs int, maxSize int64) ([]Sou
 						out[i].Src = b
 					}
 				}
+				if out[i].Src != nil {
+					k := cacheKey(out[i].Path, out[i].Src)
+					out[i].key = &k
+				}
 			}
 		}()
 	}
@@ -140,8 +145,9 @@ func runKey(srcs []Source, unreadable []Unreadable, partial bool, maxSize int64)
 	h := sha256.New()
 	fmt.Fprintf(h, "run\x00%v\x00%d\x00%d\x00", partial, maxSize, len(srcs))
 	for _, s := range srcs {
-		k := cacheKey(s.Path, s.Src)
-		h.Write(k[:])
+		if s.key != nil {
+			h.Write(s.key[:])
+		}
 		fmt.Fprintf(h, "%v%v\x00", s.Src == nil, s.Context)
 	}
 	for _, u := range unreadable {
@@ -294,7 +300,13 @@ func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSi
 	}
 	var key [32]byte
 	if cache != nil {
-		n, fs, k, ok := cache.get(s.Path, src)
+		var k [32]byte
+		if s.key != nil {
+			k = *s.key
+		} else {
+			k = cacheKey(s.Path, src)
+		}
+		n, fs, k, ok := cache.get(s.Path, src, k)
 		if ok {
 			if s.Context {
 				n.context = true
