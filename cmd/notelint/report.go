@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"strings"
 	"time"
@@ -154,7 +153,7 @@ func writeReport(ctx context.Context, f *reportFlags, paths []string, stdout, st
 	}
 
 	all := rules.Everything()
-	cfg, err := loadConfig(f.configFile, paths, all)
+	cfg, srcs, unreadable, err := prepare(f.configFile, paths, all, f.enable, f.disable)
 	if err != nil {
 		return 0, err
 	}
@@ -165,36 +164,6 @@ func writeReport(ctx context.Context, f *reportFlags, paths []string, stdout, st
 			return 0, usageError{"--source-url: " + strings.TrimPrefix(err.Error(), "sourceURL ")}
 		}
 		sourceURL = f.sourceURL
-	}
-	for _, id := range f.enable {
-		r := rules.ByID(id)
-		if r == nil {
-			return 0, usageError{fmt.Sprintf("--enable: unknown rule %q (see 'notelint rules')", id)}
-		}
-		if cfg.Severity(id) == linter.Off {
-			cfg.SetSeverity(r, r.Severity)
-		}
-	}
-	for _, id := range f.disable {
-		r := rules.ByID(id)
-		if r == nil {
-			return 0, usageError{fmt.Sprintf("--disable: unknown rule %q (see 'notelint rules')", id)}
-		}
-		cfg.SetSeverity(r, linter.Off)
-	}
-	files, unreadable, err := linter.Discover(paths, cfg)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return 0, fmt.Errorf("%v", err)
-		}
-		return 0, err
-	}
-	if len(files) == 0 && len(unreadable) == 0 && cfg.Path != "" && len(cfg.Include) > 0 {
-		return 0, fmt.Errorf("%s: include matches no notes under %s", cfg.Path, strings.Join(orDot(paths), " "))
-	}
-	srcs := make([]linter.Source, len(files))
-	for i, fl := range files {
-		srcs[i] = linter.Source{Path: fl.Path, OSPath: fl.OSPath}
 	}
 	cache := openCache(&lintFlags{cacheDir: f.cacheDir, noCache: f.noCache}, cfg, stderr)
 	res, err := linter.Run(ctx, srcs, unreadable, linter.Options{

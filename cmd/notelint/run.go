@@ -200,39 +200,9 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 		return 0, usageError{"--fail-on: " + err.Error()}
 	}
 	all := rules.Everything()
-	cfg, err := loadConfig(f.configFile, paths, all)
+	cfg, srcs, unreadable, err := prepare(f.configFile, paths, all, f.enable, f.disable)
 	if err != nil {
 		return 0, err
-	}
-	for _, id := range f.enable {
-		r := rules.ByID(id)
-		if r == nil {
-			return 0, usageError{fmt.Sprintf("--enable: unknown rule %q (see 'notelint rules')", id)}
-		}
-		if cfg.Severity(id) == linter.Off {
-			cfg.SetSeverity(r, r.Severity)
-		}
-	}
-	for _, id := range f.disable {
-		r := rules.ByID(id)
-		if r == nil {
-			return 0, usageError{fmt.Sprintf("--disable: unknown rule %q (see 'notelint rules')", id)}
-		}
-		cfg.SetSeverity(r, linter.Off)
-	}
-	files, unreadable, err := linter.Discover(paths, cfg)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return 0, fmt.Errorf("%v", err)
-		}
-		return 0, err
-	}
-	if len(files) == 0 && len(unreadable) == 0 && cfg.Path != "" && len(cfg.Include) > 0 {
-		return 0, fmt.Errorf("%s: include matches no notes under %s", cfg.Path, strings.Join(orDot(paths), " "))
-	}
-	srcs := make([]linter.Source, len(files))
-	for i, fl := range files {
-		srcs[i] = linter.Source{Path: fl.Path, OSPath: fl.OSPath}
 	}
 	partial := false
 	checked := map[string]bool{}
@@ -343,6 +313,46 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 		return exitFindings, nil
 	}
 	return exitClean, nil
+}
+
+// prepare loads the configuration, applies --enable and --disable, and
+// finds the notes: what linting and the report share.
+func prepare(configFile string, paths []string, all []*linter.Rule, enable, disable []string) (*linter.Config, []linter.Source, []linter.Unreadable, error) {
+	cfg, err := loadConfig(configFile, paths, all)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, id := range enable {
+		r := rules.ByID(id)
+		if r == nil {
+			return nil, nil, nil, usageError{fmt.Sprintf("--enable: unknown rule %q (see 'notelint rules')", id)}
+		}
+		if cfg.Severity(id) == linter.Off {
+			cfg.SetSeverity(r, r.Severity)
+		}
+	}
+	for _, id := range disable {
+		r := rules.ByID(id)
+		if r == nil {
+			return nil, nil, nil, usageError{fmt.Sprintf("--disable: unknown rule %q (see 'notelint rules')", id)}
+		}
+		cfg.SetSeverity(r, linter.Off)
+	}
+	files, unreadable, err := linter.Discover(paths, cfg)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, nil, fmt.Errorf("%v", err)
+		}
+		return nil, nil, nil, err
+	}
+	if len(files) == 0 && len(unreadable) == 0 && cfg.Path != "" && len(cfg.Include) > 0 {
+		return nil, nil, nil, fmt.Errorf("%s: include matches no notes under %s", cfg.Path, strings.Join(orDot(paths), " "))
+	}
+	srcs := make([]linter.Source, len(files))
+	for i, fl := range files {
+		srcs[i] = linter.Source{Path: fl.Path, OSPath: fl.OSPath}
+	}
+	return cfg, srcs, unreadable, nil
 }
 
 // formatFlag collects --format NAME or NAME=FILE.
