@@ -105,6 +105,23 @@ func Run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 func readAll(ctx context.Context, srcs []Source, jobs int, maxSize int64) ([]Source, error) {
 	out := make([]Source, len(srcs))
 	copy(out, srcs)
+	err := forEach(ctx, len(out), jobs, func(i int) {
+		if out[i].Src == nil {
+			if b, err := readLimited(out[i].OSPath, maxSize); err == nil {
+				out[i].Src = b
+			}
+		}
+		if out[i].Src != nil {
+			k := cacheKey(out[i].Path, out[i].Src)
+			out[i].key = &k
+		}
+	})
+	return out, err
+}
+
+// forEach calls f(0) … f(n-1) on jobs goroutines. When ctx is cancelled it
+// starts no more calls, waits for those under way, and returns ctx.Err().
+func forEach(ctx context.Context, n, jobs int, f func(i int)) error {
 	idx := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
@@ -112,21 +129,13 @@ func readAll(ctx context.Context, srcs []Source, jobs int, maxSize int64) ([]Sou
 		go func() {
 			defer wg.Done()
 			for i := range idx {
-				if out[i].Src == nil {
-					if b, err := readLimited(out[i].OSPath, maxSize); err == nil {
-						out[i].Src = b
-					}
-				}
-				if out[i].Src != nil {
-					k := cacheKey(out[i].Path, out[i].Src)
-					out[i].key = &k
-				}
+				f(i)
 			}
 		}()
 	}
 	var err error
 feed:
-	for i := range out {
+	for i := 0; i < n; i++ {
 		select {
 		case idx <- i:
 		case <-ctx.Done():
@@ -136,7 +145,7 @@ feed:
 	}
 	close(idx)
 	wg.Wait()
-	return out, err
+	return err
 }
 
 // runKey identifies a whole run: every note's path, content and role, and
@@ -178,37 +187,17 @@ func run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 	perNote := make([][]Finding, len(srcs))
 	var internal int
 	var mu sync.Mutex
-	idx := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range idx {
-				n, fs, crashes := checkOne(srcs[i], cfg, noteRules, known, maxSize, opt.Cache)
-				notes[i], perNote[i] = n, fs
-				if crashes > 0 {
-					mu.Lock()
-					internal += crashes
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	var cancelled error
-feed:
-	for i := range srcs {
-		select {
-		case idx <- i:
-		case <-ctx.Done():
-			cancelled = ctx.Err()
-			break feed
+	err := forEach(ctx, len(srcs), jobs, func(i int) {
+		n, fs, crashes := checkOne(srcs[i], cfg, noteRules, known, maxSize, opt.Cache)
+		notes[i], perNote[i] = n, fs
+		if crashes > 0 {
+			mu.Lock()
+			internal += crashes
+			mu.Unlock()
 		}
-	}
-	close(idx)
-	wg.Wait()
-	if cancelled != nil {
-		return nil, cancelled
+	})
+	if err != nil {
+		return nil, err
 	}
 
 	res := &Result{Files: len(srcs) + len(unreadable)}
