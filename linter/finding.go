@@ -29,22 +29,7 @@ const maxRelated = 20
 // SortFindings orders findings by path, line, column and rule, and removes
 // exact duplicates.
 func SortFindings(fs []Finding) []Finding {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Start.Line != b.Start.Line {
-			return a.Start.Line < b.Start.Line
-		}
-		if a.Start.Column != b.Start.Column {
-			return a.Start.Column < b.Start.Column
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
-	})
+	sort.SliceStable(fs, func(i, j int) bool { return Less(&fs[i], &fs[j]) })
 	out := fs[:0]
 	for i, f := range fs {
 		if i > 0 {
@@ -56,6 +41,24 @@ func SortFindings(fs []Finding) []Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// Less is the order of findings in every output: path, line, column,
+// rule, message.
+func Less(a, b *Finding) bool {
+	if a.Path != b.Path {
+		return a.Path < b.Path
+	}
+	if a.Start.Line != b.Start.Line {
+		return a.Start.Line < b.Start.Line
+	}
+	if a.Start.Column != b.Start.Column {
+		return a.Start.Column < b.Start.Column
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Message < b.Message
 }
 
 // Counts tallies findings by severity.

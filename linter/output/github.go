@@ -133,16 +133,7 @@ func bySeverity(fs []linter.Finding) []linter.Finding {
 		if a.Severity != b.Severity {
 			return a.Severity > b.Severity
 		}
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Start.Line != b.Start.Line {
-			return a.Start.Line < b.Start.Line
-		}
-		if a.Start.Column != b.Start.Column {
-			return a.Start.Column < b.Start.Column
-		}
-		return a.Rule < b.Rule
+		return linter.Less(a, b)
 	})
 	return out
 }
