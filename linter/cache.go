@@ -136,6 +136,7 @@ func (c *Cache) get(path string, src []byte, k [32]byte) (*Note, []Finding, [32]
 		return nil, nil, k, false
 	}
 	n.Path, n.Src, n.lines = path, src, newLineIndex(src)
+	n.release()
 	for i := range fs {
 		fs[i].Path = path
 	}

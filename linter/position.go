@@ -43,6 +43,13 @@ func newLineIndex(src []byte) lineIndex {
 	return lineIndex{src: src, starts: starts}
 }
 
+// truncate is the index of a prefix of the indexed source.
+func (ix lineIndex) truncate(src []byte) lineIndex {
+	n := sort.Search(len(ix.starts), func(i int) bool { return ix.starts[i] > len(src) })
+	starts := append([]int(nil), ix.starts[:max(n, 1)]...)
+	return lineIndex{src: src, starts: starts}
+}
+
 // position returns the position of byte offset off; offsets past the end
 // clamp to the end of the file.
 func (ix lineIndex) position(off int) Position {

@@ -135,7 +135,9 @@ func (p *NotePass) Reportf(span Span, format string, args ...any) {
 func (p *NotePass) Report(r Report) { p.report(p.Note, r) }
 
 // ArchivePass is handed to archive-wide rules. Notes excludes broken ones
-// and is sorted by path.
+// and is sorted by path. The notes carry metadata only (no syntax tree, and
+// Src only up to the end of the frontmatter and title): report at the spans
+// of the title, the frontmatter and its fields.
 type ArchivePass struct {
 	Pass
 	Notes []*Note
