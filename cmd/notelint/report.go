@@ -83,13 +83,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	code, err := writeReport(ctx, f, paths, stdout, stderr)
 	if err != nil {
-		var ue usageError
-		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "notelint report: %v\nRun 'notelint report -h' for usage.\n", err)
-		} else {
-			fmt.Fprintf(stderr, "notelint report: %v\n", err)
-		}
-		return exitError
+		return fail(stderr, "notelint report", err)
 	}
 	return code
 }

@@ -179,15 +179,21 @@ func cmdLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	code, err := lint(ctx, f, paths, stdout, stderr)
 	if err != nil {
-		var ue usageError
-		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "notelint: %v\nRun 'notelint -h' for usage.\n", err)
-		} else {
-			fmt.Fprintf(stderr, "notelint: %v\n", err)
-		}
-		return exitError
+		return fail(stderr, "notelint", err)
 	}
 	return code
+}
+
+// fail prints err as the one line a failed run leaves on stderr, with a
+// pointer to the usage for a usage error, and returns exit status 2.
+func fail(stderr io.Writer, prog string, err error) int {
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "%s: %v\nRun '%s -h' for usage.\n", prog, err, prog)
+	} else {
+		fmt.Fprintf(stderr, "%s: %v\n", prog, err)
+	}
+	return exitError
 }
 
 func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.Writer) (int, error) {
