@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/agnivade/levenshtein"
 	"io"
 	"os"
 	"path/filepath"
@@ -35,25 +36,36 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "notelint: %s already exists; use --force to overwrite it\n", path)
 		return exitError
 	}
-	tracks, err := usedTracks(dir)
+	used, err := usedTracks(dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "notelint: %v\n", err)
 		return exitError
 	}
+	tracks, doubtful := sortOutTracks(used)
 	if err := writeFileAtomic(path, func(w io.Writer) error {
-		_, err := io.WriteString(w, starterConfig(tracks))
+		_, err := io.WriteString(w, starterConfig(tracks, doubtful))
 		return err
 	}); err != nil {
 		fmt.Fprintf(stderr, "notelint: %v\n", err)
 		return exitError
 	}
 	fmt.Fprintf(stdout, "wrote %s with %d track(s) found in the archive\n", path, len(tracks))
+	if len(doubtful) > 0 {
+		fmt.Fprintf(stdout, "%d value(s) look like misspellings of a track and are left commented out; check them\n", len(doubtful))
+	}
 	return exitClean
 }
 
 // usedTracks collects the track values the archive's notes use, most used
 // first.
-func usedTracks(dir string) ([]string, error) {
+// usedTrack is a track value and how many notes use it.
+type usedTrack struct {
+	name  string
+	count int
+	near  string // for a doubtful value: the track it is close to
+}
+
+func usedTracks(dir string) ([]usedTrack, error) {
 	cfg := linter.DefaultConfig(rules.Everything())
 	files, _, err := linter.Discover([]string{dir}, cfg)
 	if err != nil {
@@ -88,10 +100,48 @@ func usedTracks(dir string) ([]string, error) {
 		}
 		return names[i] < names[j]
 	})
-	return names, nil
+	out := make([]usedTrack, len(names))
+	for i, n := range names {
+		out[i] = usedTrack{name: n, count: counts[n]}
+	}
+	return out, nil
 }
 
-func starterConfig(tracks []string) string {
+// sortOutTracks merges spellings that differ only in case or in spaces
+// and dashes (the most used spelling wins, as missing-track matches them
+// anyway) and sets apart values within a small edit distance of a more
+// used track, which are likely misspellings. used is most used first.
+func sortOutTracks(used []usedTrack) (tracks []string, doubtful []usedTrack) {
+	seen := map[string]bool{}
+	for _, u := range used {
+		k := normTrack(u.name)
+		if seen[k] {
+			continue
+		}
+		near := ""
+		for _, t := range tracks {
+			tk := normTrack(t)
+			if d := levenshtein.ComputeDistance(k, tk); d > 0 && d*4 <= max(len(tk), 4) {
+				near = t
+				break
+			}
+		}
+		seen[k] = true
+		if near != "" {
+			u.near = near
+			doubtful = append(doubtful, u)
+			continue
+		}
+		tracks = append(tracks, u.name)
+	}
+	return tracks, doubtful
+}
+
+func normTrack(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), "-")
+}
+
+func starterConfig(tracks []string, doubtful []usedTrack) string {
 	var b strings.Builder
 	b.WriteString(`# notelint configuration. Reference: notelint explain RULE, and the README.
 
@@ -106,6 +156,10 @@ func starterConfig(tracks []string) string {
 		for _, t := range tracks {
 			q, _ := yaml.Marshal(t)
 			fmt.Fprintf(&b, "  - %s", q)
+		}
+		for _, d := range doubtful {
+			q, _ := yaml.Marshal(d.name)
+			fmt.Fprintf(&b, "  # - %s    # %d note(s); close to %q: a misspelling?\n", strings.TrimSuffix(string(q), "\n"), d.count, d.near)
 		}
 	}
 	b.WriteString(`
