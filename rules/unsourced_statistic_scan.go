@@ -555,7 +555,9 @@ var statExamplePhrases = []string{"let's say", "lets say", "let us say", "let’
 
 // statInstructionPhrases make what follows them advice, not a finding:
 // "it is best to schedule 25% more time".
-var statInstructionPhrases = []string{"best to", "plan for", "budget for", "allow for", "make sure"}
+var statInstructionPhrases = []string{"best to", "plan for", "budget for", "allow for", "make sure",
+	// settings: "Default is 25% of total system memory."
+	"default is", "defaults to", "by default", "default value is"}
 
 // statWeakExamplePhrases frame what follows them; at the start of a
 // sentence they frame the sentence and the rest of the paragraph.
