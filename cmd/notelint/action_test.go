@@ -93,7 +93,8 @@ func TestAction(t *testing.T) {
 			cmd := exec.Command("bash", "-e", "-c", subst(st.Run))
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "GITHUB_ACTION_PATH="+root, "RUNNER_TEMP="+temp,
-				"GITHUB_OUTPUT="+outFile, "GITHUB_STEP_SUMMARY="+summary, "NO_COLOR=1")
+				"GITHUB_OUTPUT="+outFile, "GITHUB_STEP_SUMMARY="+summary, "NO_COLOR=1",
+				"XDG_CACHE_HOME="+filepath.Join(temp, "cache"))
 			for k, v := range st.Env {
 				cmd.Env = append(cmd.Env, k+"="+subst(v))
 			}
