@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/notelint/notelint/linter"
+	"github.com/notelint/notelint/linter/linttest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -64,20 +63,7 @@ func sampleRules() []*linter.Rule {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./linter/output -update rewrites it):\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
+	linttest.Golden(t, name, got, *update)
 }
 
 func TestJSONGolden(t *testing.T) {
