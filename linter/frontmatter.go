@@ -130,6 +130,17 @@ var errNotMapping = errors.New("frontmatter is not a set of key: value pairs")
 // decodeFrontmatter decodes the located block into fields with positions.
 // Errors carry a Problem pointing into src.
 func (p *parser) decodeFrontmatter(fm *Frontmatter) *Problem {
+	if fm.Format == "yaml" {
+		if fields, ok := p.fastYAML(fm.Content); ok {
+			fm.Fields = fields
+			return nil
+		}
+	}
+	return p.decodeFrontmatterLib(fm)
+}
+
+// decodeFrontmatterLib decodes the block through adrg/frontmatter.
+func (p *parser) decodeFrontmatterLib(fm *Frontmatter) *Problem {
 	blockSrc := p.wrapped(fm)
 	switch fm.Format {
 	case "yaml":
