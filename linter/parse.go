@@ -326,36 +326,47 @@ func (n *Note) deriveExcerpt(words int) Excerpt {
 	moreAt := bytes.Index(src, moreMarker)
 	ex.More = moreAt >= 0
 	count := 0
+	var b textBuilder // one block at a time; its buffers are reused
+	textLen, segs := 0, 0
 	for c := n.Body.FirstChild(); c != nil; c = c.NextSibling() {
 		if ex.More && blockStart(c) >= moreAt {
 			break
 		}
-		var b textBuilder
+		b.buf, b.segs, b.span = b.buf[:0], b.segs[:0], Span{}
 		n.appendNode(&b, c)
-		t := b.text("excerpt")
+		end := len(b.buf)
 		if ex.More {
-			if i := bytes.Index([]byte(t.Text), moreMarker); i >= 0 {
-				t = truncText(t, i)
+			if i := bytes.Index(b.buf, moreMarker); i >= 0 {
+				end = i
 			}
-		} else if k := countWords(t.Text); count+k > words {
-			t = truncText(t, wordEnd(t.Text, words-count))
+		} else if k := countWords(b.buf); count+k > words {
+			end = wordEnd(b.buf, words-count)
 			count = words
 		} else {
 			count += k
 		}
-		trimmed := trimText(t)
-		if trimmed.Text == "" {
+		for end > 0 && isSpaceByte(b.buf[end-1]) {
+			end--
+		}
+		start := 0
+		for start < end && isSpaceByte(b.buf[start]) {
+			start++
+		}
+		if start == end {
 			if count >= words && !ex.More {
 				break
 			}
 			continue
 		}
-		ex.Blocks = append(ex.Blocks, ExcerptBlock{Node: c, Text: trimmed})
+		t := b.cut(start, end, "excerpt")
+		ex.Blocks = append(ex.Blocks, ExcerptBlock{Node: c, Text: t})
+		textLen += len(t.Text) + 1
+		segs += len(t.segs)
 		if !ex.More && count >= words {
 			break
 		}
 	}
-	var all textBuilder
+	all := textBuilder{buf: make([]byte, 0, textLen), segs: make([]textSeg, 0, segs)}
 	for i, bl := range ex.Blocks {
 		if i > 0 {
 			all.sep(" ")
@@ -364,6 +375,37 @@ func (n *Note) deriveExcerpt(words int) Excerpt {
 	}
 	ex.Text = all.text("excerpt")
 	return ex
+}
+
+// cut returns the builder's text[start:end] as a Text of its own (the
+// builder may be reused), mapped like truncText and trimText would.
+func (b *textBuilder) cut(start, end int, field string) Text {
+	k := 0
+	for _, s := range b.segs {
+		if s.text < end && s.text+s.n > start {
+			k++
+		}
+	}
+	t := Text{Text: string(b.buf[start:end]), Field: field}
+	if k > 0 {
+		t.segs = make([]textSeg, 0, k)
+	}
+	for _, s := range b.segs {
+		if s.text >= end || s.text+s.n <= start {
+			continue
+		}
+		if s.text+s.n > end {
+			s.n = end - s.text
+		}
+		if s.text < start {
+			d := start - s.text
+			s.text, s.src, s.n = start, s.src+d, s.n-d
+		}
+		s.text -= start
+		t.segs = append(t.segs, s)
+	}
+	t.Span = segsSpan(t.segs, b.span)
+	return t
 }
 
 // appendText appends t (built from the same source) to b.
@@ -470,10 +512,16 @@ func segsSpan(segs []textSeg, fallback Span) Span {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-func countWords(s string) int {
+// countWords counts the white-space separated words of s.
+func countWords(s []byte) int {
 	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(s[i:])
+		}
+		i += size
+		if isSpaceRune(r) {
 			in = false
 		} else if !in {
 			in = true
@@ -484,13 +532,17 @@ func countWords(s string) int {
 }
 
 // wordEnd is the byte offset just past the k-th word of s.
-func wordEnd(s string, k int) int {
+func wordEnd(s []byte, k int) int {
 	if k <= 0 {
 		return 0
 	}
 	n, in := 0, false
-	for i, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(s[i:])
+		}
+		if isSpaceRune(r) {
 			if in && n == k {
 				return i
 			}
@@ -499,6 +551,15 @@ func wordEnd(s string, k int) int {
 			in = true
 			n++
 		}
+		i += size
 	}
 	return len(s)
+}
+
+// isSpaceRune is unicode.IsSpace with an ASCII fast path.
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || ('\t' <= r && r <= '\r')
+	}
+	return unicode.IsSpace(r)
 }
