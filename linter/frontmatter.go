@@ -25,7 +25,7 @@ import (
 func locateFrontmatter(src []byte, start int) (format string, block, content Span, ok bool) {
 	rest := src[start:]
 	line, next := firstLine(rest)
-	switch strings.TrimRight(string(line), " \t") {
+	switch string(bytes.TrimRight(line, " \t")) {
 	case "---":
 		format = "yaml"
 	case "+++":
@@ -40,7 +40,7 @@ func locateFrontmatter(src []byte, start int) (format string, block, content Spa
 	cstart := start + next
 	for off := cstart; off < len(src); {
 		l, n := firstLine(src[off:])
-		if strings.TrimRight(string(l), " \t") == delim {
+		if string(bytes.TrimRight(l, " \t")) == delim {
 			return format, Span{start, off + n}, Span{cstart, off}, true
 		}
 		off += n

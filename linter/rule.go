@@ -98,7 +98,16 @@ type Pass struct {
 	Config *Config
 	// Options is the value Rule.Options returned, with config applied.
 	Options any
-	report  func(*Note, Report)
+	sev     Severity
+	out     *[]Finding
+}
+
+// report records a finding in note n, unless n is only context.
+func (p *Pass) report(n *Note, rep Report) {
+	if n.context {
+		return
+	}
+	*p.out = append(*p.out, makeFinding(n, p.Rule.ID, p.sev, rep))
 }
 
 // Report is one problem a rule found.

@@ -183,12 +183,17 @@ func run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		}
 	}
 
+	// Severity and options are looked up once per rule, not per note.
+	tmpl := make([]Pass, len(noteRules))
+	for i, r := range noteRules {
+		tmpl[i] = newPass(r, cfg, nil)
+	}
 	notes := make([]*Note, len(srcs))
 	perNote := make([][]Finding, len(srcs))
 	var internal int
 	var mu sync.Mutex
 	err := forEach(ctx, len(srcs), jobs, func(i int) {
-		n, fs, crashes := checkOne(srcs[i], cfg, noteRules, known, maxSize, opt.Cache)
+		n, fs, crashes := checkOne(srcs[i], cfg, tmpl, known, maxSize, opt.Cache)
 		notes[i], perNote[i] = n, fs
 		if crashes > 0 {
 			mu.Lock()
@@ -273,8 +278,9 @@ func describeErr(err error) string {
 	return err.Error()
 }
 
-// checkOne reads, parses and runs per-note rules on one source.
-func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSize int64, cache *Cache) (*Note, []Finding, int) {
+// checkOne reads, parses and runs per-note rules on one source. rules
+// are the passes of the per-note rules, without note or output.
+func checkOne(s Source, cfg *Config, rules []Pass, known map[string]bool, maxSize int64, cache *Cache) (*Note, []Finding, int) {
 	src := s.Src
 	if src == nil {
 		var err error
@@ -329,13 +335,16 @@ func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSi
 		}
 		return n, out, 0
 	}
-	for _, r := range rules {
-		pass := &NotePass{Pass: newPass(r, cfg, &out), Note: n}
-		if msg := protect(func() { r.Note(pass) }); msg != "" {
+	passes := make([]NotePass, len(rules))
+	for i := range rules {
+		pass := &passes[i]
+		*pass = NotePass{Pass: rules[i], Note: n}
+		pass.out = &out
+		if msg := protect(func() { pass.Rule.Note(pass) }); msg != "" {
 			crashes++
 			out = append(out, Finding{Rule: InternalError.ID, Severity: Error, Path: n.Path,
 				Start: Position{1, 1}, End: Position{1, 1},
-				Message: fmt.Sprintf("rule %s crashed on this note: %s", r.ID, msg)})
+				Message: fmt.Sprintf("rule %s crashed on this note: %s", pass.Rule.ID, msg)})
 		}
 	}
 	sups, bad := n.collectSuppressions(known)
@@ -353,13 +362,7 @@ func checkOne(s Source, cfg *Config, rules []*Rule, known map[string]bool, maxSi
 }
 
 func newPass(r *Rule, cfg *Config, out *[]Finding) Pass {
-	sev := cfg.Severity(r.ID)
-	return Pass{Rule: r, Config: cfg, Options: cfg.Options(r.ID), report: func(n *Note, rep Report) {
-		if n.context {
-			return
-		}
-		*out = append(*out, makeFinding(n, r.ID, sev, rep))
-	}}
+	return Pass{Rule: r, Config: cfg, Options: cfg.Options(r.ID), sev: cfg.Severity(r.ID), out: out}
 }
 
 // protect runs f and turns a panic into a message.
