@@ -1,6 +1,8 @@
 package linter
 
 import (
+	"unsafe"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -202,8 +204,15 @@ func (b *textBuilder) sep(s string) {
 	b.buf = append(b.buf, s...)
 }
 
+// text returns what was built. The builder hands over its buffer (the
+// text is not copied) and must not be used afterwards.
 func (b *textBuilder) text(field string) Text {
-	return Text{Text: string(b.buf), Span: b.span, Field: field, segs: b.segs}
+	var s string
+	if len(b.buf) > 0 {
+		s = unsafe.String(&b.buf[0], len(b.buf))
+	}
+	b.buf = nil
+	return Text{Text: s, Span: b.span, Field: field, segs: b.segs}
 }
 
 // Excerpt is the summary a site generator derives from the body, block by
