@@ -27,7 +27,11 @@ func (p *parser) fastYAML(content Span) (fields []Field, ok bool) {
 	}
 	// One field per line at most: sized once, since notes keep their
 	// fields for the archive-wide rules.
-	fields = make([]Field, 0, min(bytes.Count(src[content.Start:], []byte{'\n'})+1, 32))
+	lines := bytes.Count(src[content.Start:], []byte{'\n'})
+	if content.End > content.Start && src[content.End-1] != '\n' {
+		lines++
+	}
+	fields = make([]Field, 0, min(lines, 32))
 	list := -1   // index of the field whose block list is being read
 	indent := -1 // the list's item indentation, once seen
 	for off := content.Start; off < len(src); {

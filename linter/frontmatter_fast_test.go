@@ -12,7 +12,8 @@ import (
 // the delimiters.
 func fastAndLib(content string) (fast []Field, ok bool, lib []Field, prob *Problem) {
 	src := []byte("---\n" + content + "---\n")
-	p := &parser{src: src, lines: newLineIndex(src)}
+	ix := newLineIndex(src)
+	p := &parser{src: src, lines: &ix}
 	span := Span{4, 4 + len(content)}
 	fast, ok = p.fastYAML(span)
 	fm := Frontmatter{Format: "yaml", Span: Span{0, len(src)}, Content: span}

@@ -54,14 +54,14 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Foo
 
 type parser struct {
 	src   []byte
-	lines lineIndex
+	lines *lineIndex
 }
 
 // Parse reads one note. It never fails: a note that cannot be parsed is
 // returned with Broken set and Problem saying where and why.
 func Parse(path string, src []byte, opt ParseOptions) *Note {
 	n := &Note{Path: path, Src: src, lines: newLineIndex(src)}
-	p := &parser{src: src, lines: n.lines}
+	p := &parser{src: src, lines: &n.lines}
 	if prob := checkEncoding(src); prob != nil {
 		n.Broken, n.Problem = true, prob
 		return n

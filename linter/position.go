@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -20,15 +21,34 @@ type Position struct {
 	Column int `json:"column"`
 }
 
-// lineIndex maps byte offsets to positions.
+// lineIndex maps byte offsets to positions. It is built on first use:
+// most notes need no position at all. Notes shared between goroutines (the
+// archive-wide phase) have theirs built beforehand.
 type lineIndex struct {
 	src    []byte
-	starts []int // byte offset of the first byte of each line
+	starts []int // byte offset of the first byte of each line; nil until built
 }
 
-func newLineIndex(src []byte) lineIndex {
+func newLineIndex(src []byte) lineIndex { return lineIndex{src: src} }
+
+func (ix *lineIndex) build() {
+	if ix.starts != nil {
+		return
+	}
+	src := ix.src
 	starts := make([]int, 1, 1+len(src)/40)
-	starts[0] = 0
+	if bytes.IndexByte(src, '\r') < 0 {
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			starts = append(starts, i)
+		}
+		ix.starts = starts
+		return
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':
@@ -40,11 +60,14 @@ func newLineIndex(src []byte) lineIndex {
 			starts = append(starts, i+1)
 		}
 	}
-	return lineIndex{src: src, starts: starts}
+	ix.starts = starts
 }
 
 // truncate is the index of a prefix of the indexed source.
-func (ix lineIndex) truncate(src []byte) lineIndex {
+func (ix *lineIndex) truncate(src []byte) lineIndex {
+	if ix.starts == nil {
+		return lineIndex{src: src}
+	}
 	n := sort.Search(len(ix.starts), func(i int) bool { return ix.starts[i] > len(src) })
 	starts := append([]int(nil), ix.starts[:max(n, 1)]...)
 	return lineIndex{src: src, starts: starts}
@@ -52,7 +75,8 @@ func (ix lineIndex) truncate(src []byte) lineIndex {
 
 // position returns the position of byte offset off; offsets past the end
 // clamp to the end of the file.
-func (ix lineIndex) position(off int) Position {
+func (ix *lineIndex) position(off int) Position {
+	ix.build()
 	if off < 0 {
 		off = 0
 	}
@@ -72,7 +96,8 @@ func (ix lineIndex) position(off int) Position {
 
 // offset is the inverse of position: the byte offset of a 1-based line and
 // rune column, clamped to the line.
-func (ix lineIndex) offset(p Position) int {
+func (ix *lineIndex) offset(p Position) int {
+	ix.build()
 	if p.Line < 1 {
 		return 0
 	}

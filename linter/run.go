@@ -239,7 +239,11 @@ func run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		return nil, err
 	}
 	// Archive rules only read the notes, so they run side by side, each
-	// into its own findings.
+	// into its own findings. Line indexes are built first: they are the
+	// one thing a note computes on first use.
+	for _, n := range good {
+		n.lines.build()
+	}
 	archFindings := make([][]Finding, len(archiveRules))
 	crashed := make([]string, len(archiveRules))
 	sem := make(chan struct{}, jobs)
