@@ -141,23 +141,39 @@ const maxNesting = 200
 // checkNesting rejects a body with a line whose container prefix (block
 // quote markers and list bullets) nests deeper than maxNesting.
 func checkNesting(src []byte, start int) *Problem {
-	depth, lineStart := 0, start
-	inPrefix := true
-	for i := start; i < len(src); i++ {
-		c := src[i]
-		switch {
-		case c == '\n' || c == '\r':
-			depth, lineStart, inPrefix = 0, i+1, true
-		case !inPrefix:
-		case c == '>' || ((c == '-' || c == '*' || c == '+') && i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\t')):
-			depth++
-			if depth > maxNesting {
-				return &Problem{Span: Span{lineStart, i + 1}, Message: fmt.Sprintf("blocks nest more than %d deep on one line; notelint does not parse this note", maxNesting)}
+	// Only the start of each line matters; lines are found with IndexByte
+	// unless the file has CR line endings.
+	crlf := bytes.IndexByte(src[start:], '\r') >= 0
+	for lineStart := start; lineStart < len(src); {
+		depth, i := 0, lineStart
+	prefix:
+		for ; i < len(src); i++ {
+			c := src[i]
+			switch {
+			case c == '\n' || c == '\r':
+				break prefix
+			case c == '>' || ((c == '-' || c == '*' || c == '+') && i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\t')):
+				depth++
+				if depth > maxNesting {
+					return &Problem{Span: Span{lineStart, i + 1}, Message: fmt.Sprintf("blocks nest more than %d deep on one line; notelint does not parse this note", maxNesting)}
+				}
+			case c == ' ' || c == '\t' || ('0' <= c && c <= '9') || c == '.' || c == ')':
+			default:
+				break prefix
 			}
-		case c == ' ' || c == '\t' || ('0' <= c && c <= '9') || c == '.' || c == ')':
-		default:
-			inPrefix = false
 		}
+		if crlf {
+			for i < len(src) && src[i] != '\n' && src[i] != '\r' {
+				i++
+			}
+			lineStart = i + 1
+			continue
+		}
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
+		}
+		lineStart = i + j + 1
 	}
 	return nil
 }

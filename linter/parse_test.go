@@ -146,6 +146,8 @@ func TestProblems(t *testing.T) {
 		{"alias bomb", "---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n---\n", Position{5, 4}, "excessive aliasing"},
 		{"deep nesting in yaml", "---\ntitle: " + strings.Repeat("[", 20000) + "\n---\n", Position{2, 1}, "exceeded max depth"},
 		{"deep nesting in body", "---\ntitle: A\n---\nok\n" + strings.Repeat("> ", 300) + "x\n", Position{5, 1}, "nest more than 200 deep"},
+		{"deep nesting after CRLF lines", "---\r\ntitle: A\r\n---\r\nok > > >\r\n\r\n" + strings.Repeat("- ", 300) + "x\r\n", Position{6, 1}, "nest more than 200 deep"},
+		{"deep nesting after lone CR", "---\rtitle: A\r---\rok\r" + strings.Repeat("> - ", 120) + "x\r", Position{5, 1}, "nest more than 200 deep"},
 		{"list", "---\n- a\n- b\n---\n", Position{2, 1}, "not a set of key"},
 		{"invalid toml", "+++\ntitle = \n+++\n", Position{2, 1}, "invalid TOML frontmatter"},
 		{"invalid json", "{\n  \"title\": \"A\",\n  \"x\": tru\n}\n\n", Position{1, 1}, ""},
