@@ -32,6 +32,11 @@ func (p *parser) fastYAML(content Span) (fields []Field, ok bool) {
 		lines++
 	}
 	fields = make([]Field, 0, min(lines, 32))
+	// Values and keys are substrings of one copy of the block, and their
+	// offset maps share one array: a handful of allocations per note
+	// instead of several per field.
+	p.fmText, p.fmBase = string(src[content.Start:]), content.Start
+	p.fmSegs = make([]textSeg, 0, cap(fields))
 	list := -1   // index of the field whose block list is being read
 	indent := -1 // the list's item indentation, once seen
 	for off := content.Start; off < len(src); {
@@ -83,6 +88,9 @@ func (p *parser) fastYAML(content Span) (fields []Field, ok bool) {
 			return nil, false
 		}
 		key := internKey(line[:k])
+		if key == "" {
+			key = p.sub(at, at+k)
+		}
 		for _, f := range fields {
 			if f.Key == key {
 				return nil, false // yaml.v3 reports the duplicate
@@ -114,7 +122,14 @@ func (p *parser) fastYAML(content Span) (fields []Field, ok bool) {
 			return nil, false
 		}
 		f.Value, f.Scalar = v, true
-		f.Text = p.scalarText(key, s, voff, quote)
+		switch {
+		case quote == 0:
+			f.Text = p.exactSub(key, voff, len(s))
+		case s == "":
+			f.Text = Text{Text: "", Span: Span{voff, voff + 2}, Field: key}
+		default:
+			f.Text = p.exactSub(key, voff+1, len(s))
+		}
 		fields = append(fields, f)
 	}
 	if list >= 0 && fields[list].Value == nil {
@@ -130,7 +145,29 @@ func (p *parser) fastYAML(content Span) (fields []Field, ok bool) {
 // scalar yaml.v3 reads there, placed just after the colon as yaml.v3 does.
 func (p *parser) yamlNull(f *Field) {
 	f.Scalar = true
-	f.Text = p.scalarText(f.Key, "", f.KeySpan.End+1, 0)
+	f.Text = p.exactSub(f.Key, f.KeySpan.End+1, 0)
+}
+
+// sub is src[start:end] as a substring of the block's one copy.
+func (p *parser) sub(start, end int) string {
+	return p.fmText[start-p.fmBase : end-p.fmBase]
+}
+
+// exactSub is the Text of the n bytes at src[off:], mapped byte for byte
+// (what exactText builds, without allocating).
+func (p *parser) exactSub(field string, off, n int) Text {
+	var segs []textSeg
+	if k := len(p.fmSegs); k < cap(p.fmSegs) {
+		p.fmSegs = append(p.fmSegs, textSeg{0, off, n})
+		segs = p.fmSegs[k : k+1 : k+1]
+	} else {
+		segs = []textSeg{{0, off, n}}
+	}
+	t := Text{Span: Span{off, off + n}, Field: field, segs: segs}
+	if n > 0 {
+		t.Text = p.sub(off, off+n)
+	}
+	return t
 }
 
 // yamlScalar reads one plain, single- or double-quoted scalar starting at
@@ -151,7 +188,7 @@ func (p *parser) yamlScalar(src []byte, off, stop int, flow, item bool) (v any, 
 		if (c == '"' && bytes.IndexByte(body, '\\') >= 0) || (c == '\'' && end < stop && src[end] == '\'') {
 			return nil, "", 0, 0, false // escapes
 		}
-		s = string(body)
+		s = p.sub(off+1, off+1+k)
 		return s, s, c, end, true
 	}
 	if !yamlPlainStart(src, off, stop) {
@@ -181,16 +218,15 @@ func (p *parser) yamlScalar(src []byte, off, stop int, flow, item bool) (v any, 
 	if item && isYAMLDate(raw) {
 		return nil, "", 0, 0, false // yaml.v3 decodes dates in lists to time.Time
 	}
-	v, ok = yamlPlainValue(raw)
+	v, isStr, ok := yamlPlainValue(raw)
 	if !ok {
 		return nil, "", 0, 0, false
 	}
-	if v != nil {
-		if str, isStr := v.(string); isStr {
-			s = str
-		} else {
-			s = string(raw)
-		}
+	if isStr {
+		s = p.sub(off, end)
+		v = s
+	} else if v != nil {
+		s = p.sub(off, end)
 	}
 	return v, s, 0, end, true
 }
@@ -259,21 +295,21 @@ func yamlPlainStart(src []byte, off, stop int) bool {
 // true/false/null, decimal integers and fractions, dates and anything with
 // a character no number has. Other forms (1e3, 0x1F, 1_000,
 // 0o17, .5, 017) are left to yaml.v3.
-func yamlPlainValue(raw []byte) (any, bool) {
+func yamlPlainValue(raw []byte) (v any, isStr, ok bool) {
 	c := raw[0]
 	if c != '-' && (c < '0' || c > '9') {
 		switch string(raw) {
 		case "true", "True", "TRUE":
-			return true, true
+			return true, false, true
 		case "false", "False", "FALSE":
-			return false, true
+			return false, false, true
 		case "null", "Null", "NULL":
-			return nil, true
+			return nil, false, true
 		}
-		return string(raw), true
+		return nil, true, true
 	}
 	if isYAMLDate(raw) || !numberLike(raw) {
-		return string(raw), true // a date or text; dates stay as written
+		return nil, true, true // a date or text; dates stay as written
 	}
 	digits := raw
 	if c == '-' {
@@ -285,23 +321,23 @@ func yamlPlainValue(raw []byte) (any, bool) {
 		intPart = digits[:dot]
 	}
 	if len(intPart) == 0 || len(intPart) > 18 || (intPart[0] == '0' && len(intPart) > 1) || !allDigits(intPart) {
-		return nil, false
+		return nil, false, false
 	}
 	if dot < 0 {
 		n, err := strconv.ParseInt(string(raw), 10, 64)
 		if err != nil {
-			return nil, false
+			return nil, false, false
 		}
-		return int(n), true
+		return int(n), false, true
 	}
 	if frac := digits[dot+1:]; len(frac) == 0 || !allDigits(frac) {
-		return nil, false
+		return nil, false, false
 	}
 	f, err := strconv.ParseFloat(string(raw), 64)
 	if err != nil {
-		return nil, false
+		return nil, false, false
 	}
-	return f, true
+	return f, false, true
 }
 
 // numberLike reports whether raw has only characters that some YAML or Go
@@ -411,7 +447,7 @@ func yamlPlainBytes(b []byte) bool {
 	return true
 }
 
-// internKey returns common keys without allocating.
+// internKey returns common keys without allocating, and "" for others.
 func internKey(b []byte) string {
 	switch string(b) {
 	case "title":
@@ -451,5 +487,5 @@ func internKey(b []byte) string {
 	case "type":
 		return "type"
 	}
-	return string(b)
+	return ""
 }

@@ -55,6 +55,10 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Foo
 type parser struct {
 	src   []byte
 	lines *lineIndex
+	// The fast YAML decoder's block copy and shared offset maps.
+	fmText string
+	fmBase int
+	fmSegs []textSeg
 }
 
 // Parse reads one note. It never fails: a note that cannot be parsed is
