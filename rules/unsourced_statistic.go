@@ -75,24 +75,28 @@ func (o *UnsourcedStatisticOptions) Validate() error {
 func (o *UnsourcedStatisticOptions) prepared() *statPrepared {
 	o.once.Do(func() {
 		p := &statPrepared{tables: o.Tables, previous: o.PreviousParagraphs}
-		p.sourcePhrases = statPhraseIndex{}
-		for _, s := range o.SourcePhrases {
-			p.sourcePhrases.add(strings.ToLower(strings.TrimSpace(s)))
-		}
-		p.examples = statPhraseIndex{}
-		for _, s := range o.ExamplePhrases {
-			p.examples.add(strings.ToLower(strings.TrimSpace(s)))
-		}
-		p.sources = statPhraseIndex{}
-		for _, name := range append(append([]string(nil), statDefaultSources...), o.Sources...) {
-			p.sources.add(strings.TrimSpace(name))
-		}
+		p.sourcePhrases = statNewPhraseIndex(statTrimmed(o.SourcePhrases, true))
+		p.examples = statNewPhraseIndex(statTrimmed(o.ExamplePhrases, true))
+		p.sources = statNewPhraseIndex(statTrimmed(append(append([]string(nil), statDefaultSources...), o.Sources...), false))
 		for _, k := range o.Kinds {
 			p.kinds |= statKindByName(k)
 		}
 		o.prep = p
 	})
 	return o.prep
+}
+
+// statTrimmed returns the entries of list trimmed of spaces, and lowered
+// if lower.
+func statTrimmed(list []string, lower bool) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = strings.TrimSpace(s)
+		if lower {
+			out[i] = strings.ToLower(out[i])
+		}
+	}
+	return out
 }
 
 func defaultStatOptions() *UnsourcedStatisticOptions {
@@ -686,7 +690,7 @@ func (c *statChecker) factsOf(n ast.Node) *statBlockFacts {
 				}
 			}
 		}
-		for _, list := range c.pr.examples {
+		for _, list := range c.pr.examples.lists {
 			for _, p := range list {
 				if statIndexWord(l, 0, len(l), p) >= 0 {
 					f.example = true
@@ -1004,39 +1008,56 @@ func statNodeMayHaveFigure(n *linter.Note, b ast.Node) bool {
 }
 
 // statMayHaveFigure reports whether text has a digit or a spelled number
-// followed by "in", "out of" or "times".
+// followed by "in", "out of" or "times". Digits are looked for eight bytes
+// at a time; without one, only the words before " in ", " out" and " tim"
+// are looked up.
 func statMayHaveFigure[T string | []byte](s T) bool {
-	var w [12]byte
-	for i := 0; i < len(s); i++ {
-		ch := s[i]
-		if statIsDigit(ch) {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if statHasDigit8(x) {
 			return true
 		}
-		if !statIsLetter(ch) || i > 0 && statIsLetter(s[i-1]) {
+	}
+	for ; i < len(s); i++ {
+		if statIsDigit(s[i]) {
+			return true
+		}
+	}
+	for j := 0; j+3 < len(s); j++ {
+		if s[j] != ' ' {
 			continue
 		}
-		j := i
-		for j < len(s) && statIsLetter(s[j]) {
-			j++
+		if r0, r1, r2 := s[j+1], s[j+2], s[j+3]; !(r0 == 'i' && r1 == 'n' && r2 == ' ' || r0 == 'o' && r1 == 'u' && r2 == 't' || r0 == 't' && r1 == 'i' && r2 == 'm') {
+			continue
 		}
-		if j-i <= len(w) {
-			n := 0
-			for k := i; k < j; k++ {
-				ch := s[k]
-				if statIsUpper(ch) {
-					ch += 'a' - 'A'
-				}
-				w[n] = ch
-				n++
-			}
-			if _, ok := statNumberWords[string(w[:n])]; ok && j+3 < len(s) && s[j] == ' ' {
-				r := s[j+1 : min(len(s), j+7)]
-				if len(r) >= 3 && (r[0] == 'i' && r[1] == 'n' && r[2] == ' ' || r[0] == 'o' && r[1] == 'u' && r[2] == 't' || r[0] == 't' && r[1] == 'i' && r[2] == 'm') {
-					return true
-				}
-			}
+		k := j
+		for k > 0 && statIsLetter(s[k-1]) {
+			k--
 		}
-		i = j - 1
+		if k == j || j-k > 12 {
+			continue
+		}
+		var w [12]byte
+		for m := k; m < j; m++ {
+			ch := s[m]
+			if statIsUpper(ch) {
+				ch += 'a' - 'A'
+			}
+			w[m-k] = ch
+		}
+		if statNumberWordValue(w[:j-k]) > 0 {
+			return true
+		}
 	}
 	return false
+}
+
+// statHasDigit8 reports whether one of the eight bytes of x is an ASCII
+// digit. Each byte is computed on its own, with no carry into the next.
+func statHasDigit8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	low7 := x & (ones * 127)
+	return (ones*(127+'9'+1)-low7)&^x&(low7+ones*(127-('0'-1)))&highs != 0
 }

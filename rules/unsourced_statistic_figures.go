@@ -40,7 +40,7 @@ func (c *statChecker) sentenceFlags(s string, l []byte, a, b int) (skipFrom int,
 		}
 		i = we
 		w := l[ws:we]
-		for _, fp := range statFlagPhrases[string(w)] {
+		for _, fp := range statFlagPhrases.get(w) {
 			k := ws + fp.off
 			if k < a {
 				continue
@@ -75,8 +75,8 @@ func (c *statChecker) sentenceFlags(s string, l []byte, a, b int) (skipFrom int,
 				}
 			}
 		}
-		if len(c.pr.examples) > 0 {
-			for _, p := range c.pr.examples[string(w)] {
+		if len(c.pr.examples.keys) > 0 {
+			for _, p := range c.pr.examples.get(w) {
 				if statHasWordAt(l[:b], ws, p) {
 					return a, true
 				}
@@ -127,7 +127,7 @@ type statFlagPhrase struct {
 
 // statFlagPhrases files the example and instruction phrases under their
 // first word, for sentenceFlags' single pass.
-var statFlagPhrases = func() map[string][]statFlagPhrase {
+var statFlagPhrases = func() statLists[statFlagPhrase] {
 	m := map[string][]statFlagPhrase{}
 	add := func(list []string, kind uint8) {
 		for _, p := range list {
@@ -139,13 +139,13 @@ var statFlagPhrases = func() map[string][]statFlagPhrase {
 	add(statWeakExamplePhrases, statFlagWeak)
 	add(statInstructionPhrases, statFlagInstruction)
 	for _, set := range []statWordSet{statSetVerbs, statPrescriptiveWords} {
-		for w := range set {
+		for _, w := range set.keys {
 			m[w] = append(m[w], statFlagPhrase{w, 0, statFlagSkip})
 		}
 	}
 	add([]string{"if", "when"}, statFlagIf)
 	add([]string{"set"}, statFlagSet)
-	return m
+	return statNewLists(m)
 }()
 
 // statIsOperand reports whether ch can end or start an operand of an
@@ -446,19 +446,18 @@ func (c *statChecker) atNumber(s string, l []byte, a, b, i, ui, si int) int {
 	return ne
 }
 
-// statKnownWords interns the words atNumber and moneyIsStatistic switch
-// on, so looking one up does not allocate.
-var statKnownWords = func() map[string]string {
-	m := map[string]string{}
-	for _, w := range strings.Fields(`percent pct percentage per thousand million billion trillion bn dollars
-		euros usd eur gbp in out times a an each every for`) {
-		m[w] = w
-	}
-	return m
-}()
+// statKnownWords are the words atNumber and moneyIsStatistic switch on;
+// statKnownWord looks one up without allocating.
+var statKnownWords = statNewWordSet(`percent pct percentage per thousand million billion trillion bn dollars
+	euros usd eur gbp in out times a an each every for`)
 
 // statKnownWord returns w as one of statKnownWords, or "".
-func statKnownWord(w []byte) string { return statKnownWords[string(w)] }
+func statKnownWord(w []byte) string {
+	if k := statFind(&statKnownWords.statIndex, w); k >= 0 {
+		return statKnownWords.keys[k]
+	}
+	return ""
+}
 
 func statCurrencyWord(w []byte) byte {
 	switch string(w) {
@@ -794,7 +793,7 @@ func (c *statChecker) textSources(s string, l []byte) bool {
 			break
 		}
 		i = we
-		for _, k := range statBuiltinPhrases[string(l[ws:we])] {
+		for _, k := range statBuiltinPhrases.get(l[ws:we]) {
 			sp := statSourcePhrases[k]
 			start := ws
 			if sp.p[0] == '(' {
@@ -804,8 +803,8 @@ func (c *statChecker) textSources(s string, l []byte) bool {
 				return true
 			}
 		}
-		if len(c.pr.sourcePhrases) > 0 {
-			for _, p := range c.pr.sourcePhrases[string(l[ws:we])] {
+		if len(c.pr.sourcePhrases.keys) > 0 {
+			for _, p := range c.pr.sourcePhrases.get(l[ws:we]) {
 				if statHasWordAt(l, ws, p) {
 					return true
 				}
@@ -818,7 +817,7 @@ func (c *statChecker) textSources(s string, l []byte) bool {
 		if strings.HasSuffix(w, "'s") {
 			w = w[:len(w)-2] // Gartner's
 		}
-		for _, name := range c.pr.sources[w] {
+		for _, name := range c.pr.sources.getString(w) {
 			e := ws + len(name)
 			if strings.HasPrefix(s[ws:], name) && (e == len(s) || !statIsAlnum(s[e]) || s[e] == 's' && (e+1 == len(s) || !statIsAlnum(s[e+1]))) {
 				return true
@@ -845,22 +844,28 @@ func statHasUpper(w string) bool {
 
 // statPhraseIndex files phrases under their first word, so a text is
 // searched for all of them in one pass over its words.
-type statPhraseIndex map[string][]string
+type statPhraseIndex = statLists[string]
 
-func (x statPhraseIndex) add(p string) {
-	if ws, we := statNextWord(p, 0, len(p)); ws >= 0 {
-		x[p[ws:we]] = append(x[p[ws:we]], p[ws:])
+// statNewPhraseIndex files each phrase from its first word on; a phrase
+// with no word is left out.
+func statNewPhraseIndex(phrases []string) statPhraseIndex {
+	m := map[string][]string{}
+	for _, p := range phrases {
+		if ws, we := statNextWord(p, 0, len(p)); ws >= 0 {
+			m[p[ws:we]] = append(m[p[ws:we]], p[ws:])
+		}
 	}
+	return statNewLists(m)
 }
 
 // statBuiltinPhrases files statSourcePhrases by first word.
-var statBuiltinPhrases = func() map[string][]int {
+var statBuiltinPhrases = func() statLists[int] {
 	m := map[string][]int{}
 	for k, sp := range statSourcePhrases {
 		ws, we := statNextWord(sp.p, 0, len(sp.p))
 		m[sp.p[ws:we]] = append(m[sp.p[ws:we]], k)
 	}
-	return m
+	return statNewLists(m)
 }()
 
 // anaphora finds a reference back to a source cited earlier in the note:

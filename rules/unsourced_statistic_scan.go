@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -250,19 +251,104 @@ func statIndexWord(l []byte, a, b int, w string) int {
 	return -1
 }
 
-type statWordSet map[string]struct{}
-
-func statNewWordSet(words string) statWordSet {
-	m := statWordSet{}
-	for _, w := range strings.Fields(words) {
-		m[w] = struct{}{}
-	}
-	return m
+// statIndex numbers a fixed set of words. It is an open-addressing table
+// hashed on a word's length and a few of its bytes: most words of running
+// text are in none of the sets, and this rejects them faster than a map,
+// which hashes every byte.
+type statIndex struct {
+	slots []uint32 // 1 + an index into keys; 0 is an empty slot
+	keys  []string
+	shift uint8 // 64 - log2(len(slots))
 }
 
-func (m statWordSet) has(b []byte) bool {
-	_, ok := m[string(b)]
-	return ok
+func statNewIndex(keys []string) statIndex {
+	bits := uint8(3)
+	for 1<<bits < 4*len(keys) {
+		bits++
+	}
+	x := statIndex{slots: make([]uint32, 1<<bits), keys: keys, shift: 64 - bits}
+	mask := uint64(len(x.slots) - 1)
+	for k, w := range keys {
+		if w == "" || statFind(&x, w) >= 0 {
+			panic("statNewIndex: empty or repeated key " + w)
+		}
+		h := statHash(w) >> x.shift
+		for x.slots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		x.slots[h] = uint32(k + 1)
+	}
+	return x
+}
+
+func statHash[T string | []byte](w T) uint64 {
+	n := len(w)
+	v := uint64(n) | uint64(w[0])<<8 | uint64(w[n-1])<<16 | uint64(w[n>>1])<<24 | uint64(w[n/3])<<32
+	return v * 0x9E3779B97F4A7C15
+}
+
+// statFind returns the index of w in x.keys, or -1.
+func statFind[T string | []byte](x *statIndex, w T) int {
+	if len(w) == 0 || len(x.slots) == 0 {
+		return -1
+	}
+	mask := uint64(len(x.slots) - 1)
+	for h := statHash(w) >> x.shift; ; h = (h + 1) & mask {
+		e := x.slots[h]
+		if e == 0 {
+			return -1
+		}
+		if x.keys[e-1] == string(w) {
+			return int(e - 1)
+		}
+	}
+}
+
+type statWordSet struct{ statIndex }
+
+func statNewWordSet(words string) statWordSet {
+	var keys []string
+	for _, w := range strings.Fields(words) {
+		if !slices.Contains(keys, w) {
+			keys = append(keys, w)
+		}
+	}
+	return statWordSet{statNewIndex(keys)}
+}
+
+func (m *statWordSet) has(b []byte) bool { return statFind(&m.statIndex, b) >= 0 }
+
+// statLists files lists of V under words.
+type statLists[V any] struct {
+	statIndex
+	lists [][]V
+}
+
+func statNewLists[V any](m map[string][]V) statLists[V] {
+	keys := make([]string, 0, len(m))
+	for w := range m {
+		keys = append(keys, w)
+	}
+	x := statLists[V]{statIndex: statNewIndex(keys), lists: make([][]V, len(keys))}
+	for k, w := range keys {
+		x.lists[k] = m[w]
+	}
+	return x
+}
+
+// get returns the list filed under w, or nil.
+func (x *statLists[V]) get(w []byte) []V {
+	if k := statFind(&x.statIndex, w); k >= 0 {
+		return x.lists[k]
+	}
+	return nil
+}
+
+func (x *statLists[V]) getString(w string) []V {
+	if k := statFind(&x.statIndex, w); k >= 0 {
+		return x.lists[k]
+	}
+	return nil
 }
 
 // ---- sentences ----
@@ -374,14 +460,24 @@ var statNumberWords = map[string]string{
 	"twenty": "20", "fifty": "50", "hundred": "100", "thousand": "1000",
 }
 
-func statNumberWordValue(w []byte) int {
-	v, ok := statNumberWords[string(w)]
-	if !ok {
+// statNumberWordIndex files statNumberWords' digits under their words.
+var statNumberWordIndex = func() statLists[byte] {
+	m := map[string][]byte{}
+	for w, v := range statNumberWords {
+		m[w] = []byte(v)
+	}
+	return statNewLists(m)
+}()
+
+// statNumberWordValue is the value of the number word w (lower case), or 0.
+func statNumberWordValue[T string | []byte](w T) int {
+	k := statFind(&statNumberWordIndex.statIndex, w)
+	if k < 0 {
 		return 0
 	}
 	n := 0
-	for i := 0; i < len(v); i++ {
-		n = n*10 + int(v[i]-'0')
+	for _, d := range statNumberWordIndex.lists[k] {
+		n = n*10 + int(d-'0')
 	}
 	return n
 }
