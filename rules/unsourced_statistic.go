@@ -218,6 +218,7 @@ type statChecker struct {
 	pr      *statPrepared
 	hasRefs bool
 
+	top     []statTopBlock // the body's top-level blocks
 	units   []ast.Node
 	texts   []linter.Text
 	cellCol []int
@@ -249,6 +250,8 @@ func checkStatistics(n *linter.Note, o *UnsourcedStatisticOptions, report func(l
 	defer func() {
 		c.n, c.pr, c.texts, c.headers = nil, nil, c.texts[:0], c.headers[:0]
 		c.units = c.units[:0]
+		clear(c.top)
+		c.top = c.top[:0]
 		clear(c.sourced)
 		c.pending = c.pending[:0]
 		clear(c.facts)
@@ -257,8 +260,8 @@ func checkStatistics(n *linter.Note, o *UnsourcedStatisticOptions, report func(l
 	}()
 	c.n, c.pr, c.tables, c.cites, c.hasRefs = n, o.prepared(), 0, -1, false
 	if n.Body != nil {
-		c.hasRefs = statHasReferenceSection(n)
-		c.document(n.Body)
+		c.topBlocks(n.Body)
+		c.document()
 	}
 	if t := n.Title; t.IsSet() && t.Field != "h1" {
 		c.field(t, statInTitle)
@@ -308,11 +311,38 @@ type statBlockCtx struct {
 	after   ast.Node // the block after the list, for a "Source:" line
 }
 
+// statTopBlock is a top-level block of the body, with the kind of heading
+// it is.
+type statTopBlock struct {
+	node ast.Node
+	kind statHeadingKind
+}
+
+// topBlocks lists the top-level blocks in c.top and classifies their
+// headings. A note with footnotes or a References-like heading has a
+// reference section, which makes "[1]" markers citations.
+func (c *statChecker) topBlocks(doc ast.Node) {
+	for b := doc.FirstChild(); b != nil; b = b.NextSibling() {
+		kind := statHeadingPlain
+		switch v := b.(type) {
+		case *east.FootnoteList:
+			c.hasRefs = true
+		case *ast.Heading:
+			kind = c.classifyHeading(v)
+			if kind == statHeadingRefs {
+				c.hasRefs = true
+			}
+		}
+		c.top = append(c.top, statTopBlock{b, kind})
+	}
+}
+
 // document walks the top-level blocks, tracking References and Example
 // sections.
-func (c *statChecker) document(doc ast.Node) {
+func (c *statChecker) document() {
 	skipLevel, exampleLevel := 0, 0
-	for b := doc.FirstChild(); b != nil; b = b.NextSibling() {
+	for _, tb := range c.top {
+		b := tb.node
 		if h, ok := b.(*ast.Heading); ok {
 			if skipLevel > 0 && h.Level <= skipLevel {
 				skipLevel = 0
@@ -321,7 +351,7 @@ func (c *statChecker) document(doc ast.Node) {
 				exampleLevel = 0
 			}
 			if skipLevel == 0 {
-				switch c.classifyHeading(h) {
+				switch tb.kind {
 				case statHeadingRefs:
 					skipLevel = h.Level
 				case statHeadingExample:
@@ -964,23 +994,6 @@ func (c *statChecker) classifyHeading(h *ast.Heading) statHeadingKind {
 		}
 	}
 	return statHeadingPlain
-}
-
-// statHasReferenceSection reports whether the note has footnotes or a
-// References-like heading, which makes "[1]" markers citations.
-func statHasReferenceSection(n *linter.Note) bool {
-	c := statChecker{n: n}
-	for b := n.Body.FirstChild(); b != nil; b = b.NextSibling() {
-		switch v := b.(type) {
-		case *east.FootnoteList:
-			return true
-		case *ast.Heading:
-			if c.classifyHeading(v) == statHeadingRefs {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // statNodeMayHaveFigure is a cheap test on a block's raw source lines, so the
