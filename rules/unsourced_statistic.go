@@ -220,6 +220,7 @@ type statChecker struct {
 
 	top     []statTopBlock // the body's top-level blocks
 	units   []ast.Node
+	plain   []byte // a unit's plain text, for statMayStateFigure
 	texts   []linter.Text
 	cellCol []int
 	headers []string
@@ -445,6 +446,22 @@ func (c *statChecker) group(ctx statBlockCtx, w statWhere, self, after ast.Node,
 	if !maybe {
 		return
 	}
+	// The test above reads raw lines, where link targets and markup have
+	// digits too. statMayStateFigure on the plain text, built without
+	// allocating, rules out most such blocks before their mapped text is
+	// built and scanned.
+	maybe = false
+	for _, u := range c.units {
+		var ok bool
+		c.plain, ok = statAppendPlain(c.plain[:0], c.n.BodySrc(), u)
+		if !ok || statMayStateFigure(c.plain) {
+			maybe = true
+			break
+		}
+	}
+	if !maybe {
+		return
+	}
 	c.texts, c.sents, c.figs, c.code = c.texts[:0], c.sents[:0], c.figs[:0], c.code[:0]
 	sourced := ctx.sourced
 	illus := ctx.illus
@@ -529,7 +546,7 @@ func (c *statChecker) record(sourced bool, w statWhere, table int) {
 
 // field checks the title or the description.
 func (c *statChecker) field(t linter.Text, w statWhere) {
-	if !statMayHaveFigure(t.Text) {
+	if !statMayHaveFigure(t.Text) || !statMayStateFigure(t.Text) {
 		return
 	}
 	c.texts, c.sents, c.figs, c.code = append(c.texts[:0], t), c.sents[:0], c.figs[:0], c.code[:0]
@@ -1018,6 +1035,73 @@ func statNodeMayHaveFigure(n *linter.Note, b ast.Node) bool {
 		return ast.WalkContinue, nil
 	})
 	return found
+}
+
+// statAppendPlain appends the plain text of a paragraph, a heading or a
+// table cell to dst, exactly as Note.NodeText builds it, without the
+// mapping to the source. ok is false for content it does not know how to
+// render (an HTML block), whose text must be taken from NodeText.
+func statAppendPlain(dst, src []byte, node ast.Node) (_ []byte, ok bool) {
+	switch v := node.(type) {
+	case *ast.Text:
+		if v.Segment.Stop > v.Segment.Start {
+			dst = append(dst, src[v.Segment.Start:v.Segment.Stop]...)
+		}
+		if v.SoftLineBreak() || v.HardLineBreak() {
+			dst = statAppendSep(dst)
+		}
+		return dst, true
+	case *ast.String, *ast.RawHTML, *ast.Image:
+		return dst, true
+	case *ast.AutoLink:
+		label := v.Label(src)
+		if len(label) > 0 && cap(label) <= cap(src) {
+			off := cap(src) - cap(label)
+			if off >= 0 && off+len(label) <= len(src) {
+				dst = append(dst, src[off:off+len(label)]...)
+			}
+		}
+		return dst, true
+	case *ast.HTMLBlock:
+		return dst, false
+	}
+	block := node.Type() == ast.TypeBlock
+	if block {
+		dst = statAppendSep(dst)
+		if node.FirstChild() == nil {
+			lines := node.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				stop := seg.Stop
+				for stop > seg.Start && (src[stop-1] == '\n' || src[stop-1] == '\r') {
+					stop--
+				}
+				if stop > seg.Start {
+					dst = append(dst, src[seg.Start:stop]...)
+				}
+				dst = statAppendSep(dst)
+			}
+			return dst, true
+		}
+	}
+	for ch := node.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		var ok bool
+		if dst, ok = statAppendPlain(dst, src, ch); !ok {
+			return dst, false
+		}
+	}
+	if block {
+		dst = statAppendSep(dst)
+	}
+	return dst, true
+}
+
+// statAppendSep adds the space NodeText puts between lines and blocks.
+func statAppendSep(dst []byte) []byte {
+	if len(dst) == 0 || dst[len(dst)-1] == ' ' || dst[len(dst)-1] == '\n' {
+		return dst
+	}
+	return append(dst, ' ')
 }
 
 // statMayHaveFigure reports whether text has a digit or a spelled number

@@ -482,6 +482,141 @@ func statNumberWordValue[T string | []byte](w T) int {
 	return n
 }
 
+// statMayStateFigure is a quick test on a unit's plain text: false when
+// findFigures cannot find a figure in it. A figure needs a currency sign
+// or code before a number, or right after a number a percent sign, an
+// "x", "×", "-fold", "-percent", or one of statFigureWords; or a number word
+// followed by "in", "out" or "times". Dates, versions, counts and
+// identifiers have none of these.
+func statMayStateFigure[T string | []byte](s T) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case statIsDigit(c):
+			if statCurrencyCodeBefore(s, i) || i > 0 && s[i-1] == '.' && statCurrencyCodeBefore(s, i-1) {
+				return true
+			}
+			j := i + 1
+			for j < len(s) && statIsDigit(s[j]) {
+				j++
+			}
+			if statFigureAfter(s, j) {
+				return true
+			}
+			i = j
+		case statIsLetter(c):
+			j := i + 1
+			for j < len(s) && statIsLetter(s[j]) {
+				j++
+			}
+			if j-i >= 3 && j-i <= 8 {
+				var buf [16]byte
+				if statNumberWordValue(statLower(buf[:0], s, i, j)) > 0 {
+					if w := statLowerWordAfter(&buf, s, j); string(w) == "in" || string(w) == "out" || string(w) == "times" {
+						return true
+					}
+				}
+			}
+			i = j
+		case c == '$':
+			return true
+		case c == 0xC2 && i+1 < len(s) && (s[i+1] == 0xA3 || s[i+1] == 0xA5): // £ ¥
+			return true
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x82 && (s[i+2] == 0xAC || s[i+2] == 0xB9): // € ₹
+			return true
+		default:
+			i++
+		}
+	}
+	return false
+}
+
+// statFigureWords are the words after a number that can make it a figure.
+var statFigureWords = statNewWordSet(`percent pct percentage per in out times thousand million billion trillion bn
+	dollars euros usd eur gbp`)
+
+// statFigureAfter reports whether what follows the digits ending at j can
+// make them a figure (see statMayStateFigure).
+func statFigureAfter[T string | []byte](s T, j int) bool {
+	if j >= len(s) {
+		return false
+	}
+	for k := j; k < len(s) && k < j+4; k++ {
+		if s[k] == '%' {
+			return true
+		}
+	}
+	switch c := s[j]; {
+	case c == 'x' || c == 'X':
+		return true
+	case c == 0xC3 && j+1 < len(s) && s[j+1] == 0x97: // ×
+		return true
+	case c == '-':
+		return statHasLowerPrefix(s, j+1, "fold") || statHasLowerPrefix(s, j+1, "percent")
+	}
+	var buf [16]byte
+	return statFigureWords.has(statLowerWordAfter(&buf, s, j))
+}
+
+// statLowerWordAfter is the run of ASCII letters after the spaces and tabs
+// at s[j:], lowered into buf; nil if it is empty or too long for buf.
+func statLowerWordAfter[T string | []byte](buf *[16]byte, s T, j int) []byte {
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	k := j
+	for k < len(s) && statIsLetter(s[k]) {
+		k++
+	}
+	if k == j || k-j > len(buf) {
+		return nil
+	}
+	return statLower(buf[:0], s, j, k)
+}
+
+// statLower appends s[i:j] with ASCII letters lowered.
+func statLower[T string | []byte](dst []byte, s T, i, j int) []byte {
+	for ; i < j; i++ {
+		c := s[i]
+		if statIsUpper(c) {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// statHasLowerPrefix reports whether s[i:], lowered, starts with p.
+func statHasLowerPrefix[T string | []byte](s T, i int, p string) bool {
+	if i+len(p) > len(s) {
+		return false
+	}
+	for k := 0; k < len(p); k++ {
+		c := s[i+k]
+		if statIsUpper(c) {
+			c += 'a' - 'A'
+		}
+		if c != p[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// statCurrencyCodeBefore reports whether a currency code and a space come
+// right before s[i]: "USD 40".
+func statCurrencyCodeBefore[T string | []byte](s T, i int) bool {
+	if i < 4 || s[i-1] != ' ' {
+		return false
+	}
+	var buf [3]byte
+	switch string(statLower(buf[:0], s, i-4, i-1)) {
+	case "usd", "cad", "aud", "eur", "gbp":
+		return true
+	}
+	return false
+}
+
 // statScanNumber reads digits with "," and "." separators from s[i:end]. It
 // returns the end and how many periods it read.
 func statScanNumber(s string, i, end int) (int, int) {
