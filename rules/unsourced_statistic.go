@@ -220,8 +220,10 @@ type statChecker struct {
 
 	top     []statTopBlock // the body's top-level blocks
 	units   []ast.Node
-	plain   []byte // a unit's plain text, for statMayStateFigure
-	texts   []linter.Text
+	tb      statTextBuilder // the texts of a group's units
+	built   []statBuilt
+	texts   []statText
+	fb      statTextBuilder // the text of a neighbour, for factsOf
 	cellCol []int
 	headers []string
 	lower   []byte
@@ -451,28 +453,36 @@ func (c *statChecker) group(ctx statBlockCtx, w statWhere, self, after ast.Node,
 	// allocating, rules out most such blocks before their mapped text is
 	// built and scanned.
 	maybe = false
+	c.tb.reset()
+	c.built = c.built[:0]
 	for _, u := range c.units {
-		var ok bool
-		c.plain, ok = statAppendPlain(c.plain[:0], c.n.BodySrc(), u)
-		if !ok || statMayStateFigure(c.plain) {
+		t := c.tb.build(c.n.BodySrc(), c.n.BodyStart, u)
+		c.built = append(c.built, t)
+		if !t.ok || statMayStateFigure(c.tb.buf[t.start:t.end]) {
 			maybe = true
-			break
 		}
 	}
 	if !maybe {
 		return
 	}
-	c.texts, c.sents, c.figs, c.code = c.texts[:0], c.sents[:0], c.figs[:0], c.code[:0]
+	str := string(c.tb.buf)
+	c.texts = c.texts[:0]
+	for ui, u := range c.units {
+		if t := c.built[ui]; t.ok {
+			c.texts = append(c.texts, c.tb.text(str, t))
+		} else {
+			c.texts = append(c.texts, statExtText(c.n.NodeText(u)))
+		}
+	}
+	c.sents, c.figs, c.code = c.sents[:0], c.figs[:0], c.code[:0]
 	sourced := ctx.sourced
 	illus := ctx.illus
 	for ui, u := range c.units {
 		if c.inlineSources(u, true) {
 			sourced = true
 		}
-		t := c.n.NodeText(u)
-		c.texts = append(c.texts, t)
 		if table != 0 && ui < len(c.headers) {
-			c.headers[ui] = t.Text // the header row comes first
+			c.headers[ui] = c.texts[ui].Text // the header row comes first
 		}
 		if table != 0 {
 			illus = ctx.illus // cells are independent sentences
@@ -533,7 +543,7 @@ func (c *statChecker) record(sourced bool, w statWhere, table int) {
 	for i := 0; i < len(c.figs); {
 		f := &c.figs[i]
 		s := c.sents[f.sent]
-		t := c.texts[f.unit]
+		t := &c.texts[f.unit]
 		ps := statPendingStat{span: t.SpanOf(s.a, s.b), place: w, table: table}
 		for ; i < len(c.figs) && c.figs[i].sent == f.sent; i++ {
 			g := &c.figs[i]
@@ -549,7 +559,8 @@ func (c *statChecker) field(t linter.Text, w statWhere) {
 	if !statMayHaveFigure(t.Text) || !statMayStateFigure(t.Text) {
 		return
 	}
-	c.texts, c.sents, c.figs, c.code = append(c.texts[:0], t), c.sents[:0], c.figs[:0], c.code[:0]
+	c.texts = append(c.texts[:0], statExtText(t))
+	c.sents, c.figs, c.code = c.sents[:0], c.figs[:0], c.code[:0]
 	c.scanUnit(0, false)
 	if len(c.figs) == 0 {
 		return
@@ -561,8 +572,7 @@ func (c *statChecker) field(t linter.Text, w statWhere) {
 // scanUnit splits unit ui into sentences and finds their figures. It
 // returns whether an example started that the following sentences belong to.
 func (c *statChecker) scanUnit(ui int, illus bool) bool {
-	t := c.texts[ui]
-	s := t.Text
+	s := c.texts[ui].Text
 	c.lower = statAppendLower(c.lower[:0], s)
 	c.tmpl = statTemplateTags(s, c.tmpl[:0])
 	c.sbuf = statSplitSentences(s, c.lower, c.sbuf[:0])
@@ -720,8 +730,13 @@ func (c *statChecker) factsOf(n ast.Node) *statBlockFacts {
 		c.facts = append(c.facts, f)
 		return &c.facts[len(c.facts)-1]
 	}
-	t := c.n.NodeText(n)
-	s := strings.TrimRight(t.Text, " \t\r\n*_")
+	var s string
+	c.fb.reset()
+	if t := c.fb.build(c.n.BodySrc(), c.n.BodyStart, n); t.ok {
+		s = string(bytes.TrimRight(c.fb.buf, " \t\r\n*_"))
+	} else {
+		s = strings.TrimRight(c.n.NodeText(n).Text, " \t\r\n*_")
+	}
 	l := statAppendLower(c.lower[:0], s)
 	c.lower = l
 	f.sourced = c.inlineSources(n, false) || c.textSources(s, l)
@@ -1035,73 +1050,6 @@ func statNodeMayHaveFigure(n *linter.Note, b ast.Node) bool {
 		return ast.WalkContinue, nil
 	})
 	return found
-}
-
-// statAppendPlain appends the plain text of a paragraph, a heading or a
-// table cell to dst, exactly as Note.NodeText builds it, without the
-// mapping to the source. ok is false for content it does not know how to
-// render (an HTML block), whose text must be taken from NodeText.
-func statAppendPlain(dst, src []byte, node ast.Node) (_ []byte, ok bool) {
-	switch v := node.(type) {
-	case *ast.Text:
-		if v.Segment.Stop > v.Segment.Start {
-			dst = append(dst, src[v.Segment.Start:v.Segment.Stop]...)
-		}
-		if v.SoftLineBreak() || v.HardLineBreak() {
-			dst = statAppendSep(dst)
-		}
-		return dst, true
-	case *ast.String, *ast.RawHTML, *ast.Image:
-		return dst, true
-	case *ast.AutoLink:
-		label := v.Label(src)
-		if len(label) > 0 && cap(label) <= cap(src) {
-			off := cap(src) - cap(label)
-			if off >= 0 && off+len(label) <= len(src) {
-				dst = append(dst, src[off:off+len(label)]...)
-			}
-		}
-		return dst, true
-	case *ast.HTMLBlock:
-		return dst, false
-	}
-	block := node.Type() == ast.TypeBlock
-	if block {
-		dst = statAppendSep(dst)
-		if node.FirstChild() == nil {
-			lines := node.Lines()
-			for i := 0; i < lines.Len(); i++ {
-				seg := lines.At(i)
-				stop := seg.Stop
-				for stop > seg.Start && (src[stop-1] == '\n' || src[stop-1] == '\r') {
-					stop--
-				}
-				if stop > seg.Start {
-					dst = append(dst, src[seg.Start:stop]...)
-				}
-				dst = statAppendSep(dst)
-			}
-			return dst, true
-		}
-	}
-	for ch := node.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		var ok bool
-		if dst, ok = statAppendPlain(dst, src, ch); !ok {
-			return dst, false
-		}
-	}
-	if block {
-		dst = statAppendSep(dst)
-	}
-	return dst, true
-}
-
-// statAppendSep adds the space NodeText puts between lines and blocks.
-func statAppendSep(dst []byte) []byte {
-	if len(dst) == 0 || dst[len(dst)-1] == ' ' || dst[len(dst)-1] == '\n' {
-		return dst
-	}
-	return append(dst, ' ')
 }
 
 // statMayHaveFigure reports whether text has a digit or a spelled number

@@ -11,9 +11,9 @@ import (
 	"github.com/notelint/notelint/linter"
 )
 
-// TestStatPlainMatchesNodeText keeps statAppendPlain, which the rule uses
-// to skip blocks without figures, in step with Note.NodeText.
-func TestStatPlainMatchesNodeText(t *testing.T) {
+// TestStatTextMatchesNodeText keeps statTextBuilder in step with
+// Note.NodeText: the same text, and the same spans for its pieces.
+func TestStatTextMatchesNodeText(t *testing.T) {
 	srcs := []string{
 		"Plain *emphasis* and **strong** with `code 12%` and a [link 3 in 5](https://example.com/42).\nSecond line  \nhard break.\n",
 		"# Heading with <https://example.com/7> and <b>html</b> ![img 5%](x.png)\n\nSetext\n===\n",
@@ -42,9 +42,27 @@ func TestStatPlainMatchesNodeText(t *testing.T) {
 			}
 			switch node.(type) {
 			case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *east.TableCell:
-				got, ok := statAppendPlain(nil, n.BodySrc(), node)
-				if want := n.NodeText(node).Text; ok && string(got) != want {
-					t.Errorf("plain text of %s:\n got %q\nwant %q", node.Kind(), got, want)
+				var b statTextBuilder
+				b.build(n.BodySrc(), n.BodyStart, node) // the second text starts mid-buffer
+				bt := b.build(n.BodySrc(), n.BodyStart, node)
+				if !bt.ok {
+					return ast.WalkContinue, nil
+				}
+				got := b.text(string(b.buf), bt)
+				want := n.NodeText(node)
+				if got.Text != want.Text {
+					t.Errorf("text of %s:\n got %q\nwant %q", node.Kind(), got.Text, want.Text)
+					return ast.WalkContinue, nil
+				}
+				for i := 0; i <= len(want.Text); i++ {
+					for _, j := range []int{i - 1, i, i + 1, i + 7, len(want.Text)} {
+						if j > len(want.Text) {
+							continue
+						}
+						if g, w := got.SpanOf(i, j), want.SpanOf(i, j); g != w {
+							t.Fatalf("span of [%d, %d) in %q: got %v, want %v", i, j, want.Text, g, w)
+						}
+					}
 				}
 				checked++
 			}
