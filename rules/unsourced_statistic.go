@@ -740,7 +740,7 @@ func (c *statChecker) factsOf(n ast.Node) *statBlockFacts {
 	l := statAppendLower(c.lower[:0], s)
 	c.lower = l
 	f.sourced = c.inlineSources(n, false) || c.textSources(s, l)
-	f.research = statAnyWordIn(s, l, 0, len(s), statResearchWords)
+	f.research = statAnyWordIn(s, l, 0, len(s), &statResearchWords)
 	f.figure = strings.IndexByte(s, '%') >= 0 || statIndexWord(l, 0, len(l), "percent") >= 0
 	f.colon = strings.HasSuffix(s, ":")
 	f.label = statCountWords(s) <= 20 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "?")

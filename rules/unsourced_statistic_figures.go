@@ -488,7 +488,7 @@ func (c *statChecker) percent(s string, l []byte, a, b int, f *statFigure) {
 	if ws, we := statAdjacentWord(s, f.end, b); ws >= 0 && statPercentSkipNext.has(l[ws:we]) {
 		return
 	}
-	if statWordsAround(s, l, a, b, f.start, f.end, 3, 2, statPercentSkipAround) || statWordsAround(s, l, a, b, f.start, f.end, 6, 5, statPercentSkipLegal) {
+	if statPercentSkipped(s, l, a, b, f.start, f.end) {
 		return
 	}
 	if v := s[f.n1s:f.n1e]; f.n2s < 0 && strings.HasPrefix(v, "99") && bytes.HasPrefix(l[f.end:b], []byte(" of the time")) {
@@ -547,9 +547,39 @@ func statRangeBefore(s string, l []byte, a, ns int) (start, n1s, n1e int, ok boo
 	return k, k, n1e, true
 }
 
+// statPercentSkipped reports whether one of the 3 words before the
+// percentage s[fs:fe] or the 2 after it is in statPercentSkipAround, or
+// one of the 6 before or 5 after in statPercentSkipLegal: the two
+// statWordsAround tests in one walk.
+func statPercentSkipped(s string, l []byte, a, b, fs, fe int) bool {
+	i := fs
+	for k := 0; k < 6; k++ {
+		ws, we := statPrevWord(s, a, i)
+		if ws < 0 {
+			break
+		}
+		if k < 3 && statPercentSkipAround.has(l[ws:we]) || statPercentSkipLegal.has(l[ws:we]) {
+			return true
+		}
+		i = ws
+	}
+	i = fe
+	for k := 0; k < 5; k++ {
+		ws, we := statNextWord(s, i, b)
+		if ws < 0 {
+			break
+		}
+		if k < 2 && statPercentSkipAround.has(l[ws:we]) || statPercentSkipLegal.has(l[ws:we]) {
+			return true
+		}
+		i = we
+	}
+	return false
+}
+
 // statWordsAround reports whether one of the before words preceding s[fs:fe],
 // or one of the after words following it, is in set.
-func statWordsAround(s string, l []byte, a, b, fs, fe, before, after int, set statWordSet) bool {
+func statWordsAround(s string, l []byte, a, b, fs, fe, before, after int, set *statWordSet) bool {
 	i := fs
 	for k := 0; k < before; k++ {
 		ws, we := statPrevWord(s, a, i)
@@ -584,21 +614,21 @@ func (c *statChecker) multiplierOK(s string, l []byte, a, b int, f *statFigure) 
 	if f.end < b && (statIsAlnum(s[f.end]) || s[f.end] == '/') {
 		return false
 	}
-	if statWordsAround(s, l, a, b, f.start, f.end, 2, 2, statMultiplierSkipAround) {
+	if statWordsAround(s, l, a, b, f.start, f.end, 2, 2, &statMultiplierSkipAround) {
 		return false
 	}
 	if f.end < b && s[f.end] == ',' {
 		return false // "10x, the federal venture studio": a name
 	}
-	if statWordsAround(s, l, a, b, f.start, f.end, 0, 1, statMultiplierCuesAfter) ||
-		statWordsAround(s, l, a, b, f.start, f.end, 1, 0, statMultiplierCuesBefore) {
+	if statWordsAround(s, l, a, b, f.start, f.end, 0, 1, &statMultiplierCuesAfter) ||
+		statWordsAround(s, l, a, b, f.start, f.end, 1, 0, &statMultiplierCuesBefore) {
 		return true
 	}
 	// "an increase of 3x", "ROI is 4x", "grew by 2x".
 	if pws, pwe := statPrevWord(s, a, f.start); pws >= 0 {
 		switch string(l[pws:pwe]) {
 		case "by", "of", "is", "was", "are", "were", "at", "to":
-			return statWordsAround(s, l, a, b, pws, pws, 2, 0, statMultiplierCuesChange)
+			return statWordsAround(s, l, a, b, pws, pws, 2, 0, &statMultiplierCuesChange)
 		}
 	}
 	return false
@@ -656,7 +686,7 @@ func (c *statChecker) tryRatio(s string, l []byte, a, b, ns, ne int) (statFigure
 	if nws, nwe := statAdjacentWord(s, me, b); nws >= 0 && (statTimeUnits.has(l[nws:nwe]) || string(l[nws:nwe]) == "times") {
 		return statFigure{}, false // "3 in 5 minutes", "nine out of 10 times"
 	}
-	if statWordsAround(s, l, a, b, ns, me, 3, 2, statRatioSkipAround) {
+	if statWordsAround(s, l, a, b, ns, me, 3, 2, &statRatioSkipAround) {
 		return statFigure{}, false
 	}
 	if pws, pwe := statPrevWord(s, a, ns); pws >= 0 && statSequenceWords.has(l[pws:pwe]) {
@@ -682,7 +712,7 @@ func (c *statChecker) tryTimes(s string, l []byte, a, b, ns, ne int) (statFigure
 		return statFigure{}, false
 	}
 	f := statFigure{kind: statKindMultiplier, start: ns, end: we, n1s: ns, n1e: ne, n2s: -1, n2e: -1}
-	if statWordsAround(s, l, a, b, ns, we, 2, 2, statMultiplierSkipAround) {
+	if statWordsAround(s, l, a, b, ns, we, 2, 2, &statMultiplierSkipAround) {
 		return statFigure{}, false
 	}
 	return f, true
@@ -749,19 +779,19 @@ func (c *statChecker) moneyIsStatistic(s string, l []byte, a, b int, f *statFigu
 		}
 	}
 	// Stated as a cost or a loss: "cost retailers $816 billion".
-	if statWordsAround(s, l, a, b, f.start, f.start, 4, 0, statMoneyCostVerbs) {
-		if big || statAnyWordIn(s, l, a, b, statAverageWords) {
+	if statWordsAround(s, l, a, b, f.start, f.start, 4, 0, &statMoneyCostVerbs) {
+		if big || statAnyWordIn(s, l, a, b, &statAverageWords) {
 			return e, true
 		}
 	}
 	// A market size: "the market is worth $4.5 trillion".
-	if (f.mag == 'm' || f.mag == 'b' || f.mag == 't') && statAnyWordIn(s, l, a, b, statMoneyMarket) {
+	if (f.mag == 'm' || f.mag == 'b' || f.mag == 't') && statAnyWordIn(s, l, a, b, &statMoneyMarket) {
 		return e, true
 	}
 	return 0, false
 }
 
-func statAnyWordIn(s string, l []byte, a, b int, set statWordSet) bool {
+func statAnyWordIn(s string, l []byte, a, b int, set *statWordSet) bool {
 	for i := a; ; {
 		ws, we := statNextWord(s, i, b)
 		if ws < 0 {

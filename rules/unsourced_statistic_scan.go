@@ -189,6 +189,13 @@ var statASCIIWord = func() (t [utf8.RuneSelf]bool) {
 // statPrevWord finds the last word in s[start:i]: [ws, we), or ws < 0.
 func statPrevWord(s string, start, i int) (int, int) {
 	for i > start {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			if statASCIIWord[c] {
+				break
+			}
+			i--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[start:i])
 		if r == '\'' || unicode.IsLetter(r) || unicode.IsDigit(r) {
 			break
@@ -200,6 +207,13 @@ func statPrevWord(s string, start, i int) (int, int) {
 	}
 	we := i
 	for i > start {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			if !statASCIIWord[c] {
+				break
+			}
+			i--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[start:i])
 		if !(r == '\'' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			break
