@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -199,15 +200,22 @@ const (
 	statInDescription
 )
 
-type statPendingFig struct{ text, key string }
+// statKey is a figure's canonical form (statFigure.appendKey), stored as
+// c.keys[a:b].
+type statKey struct{ a, b int32 }
+
+type statPendingFig struct {
+	text string
+	key  statKey
+}
 
 // statPendingStat is an unsourced sentence. It is reported at the end, unless
 // all its figures turned out to be sourced elsewhere in the note.
 type statPendingStat struct {
-	span  linter.Span
-	place statWhere
-	table int
-	figs  []statPendingFig
+	span           linter.Span
+	place          statWhere
+	table          int
+	figsAt, figsTo int // its figures in c.pendingFigs
 }
 
 type statSent struct{ a, b, unit int }
@@ -232,16 +240,18 @@ type statChecker struct {
 	figs    []statFigure
 	code    []linter.Span
 	tmpl    [][2]int // template tags in the current unit: {% … %}, {{ … }}
-	key     []byte
+	key     []byte   // a heading's words, for classifyHeading
 
-	sourced map[string]struct{}
-	pending []statPendingStat
-	tables  int
-	facts   []statBlockFacts
-	cites   int8 // whether the body links anywhere: -1 not known yet, 0, 1
+	keys        []byte    // the note's figure keys
+	sourced     []statKey // the figures stated with a source
+	pending     []statPendingStat
+	pendingFigs []statPendingFig
+	tables      int
+	facts       []statBlockFacts
+	cites       int8 // whether the body links anywhere: -1 not known yet, 0, 1
 }
 
-var statCheckers = sync.Pool{New: func() any { return &statChecker{sourced: map[string]struct{}{}} }}
+var statCheckers = sync.Pool{New: func() any { return new(statChecker) }}
 
 // checkStatistics runs the rule on one note. It is separate from the Rule
 // value so benchmarks and tests can call it without a runner.
@@ -255,8 +265,9 @@ func checkStatistics(n *linter.Note, o *UnsourcedStatisticOptions, report func(l
 		c.units = c.units[:0]
 		clear(c.top)
 		c.top = c.top[:0]
-		clear(c.sourced)
-		c.pending = c.pending[:0]
+		c.keys, c.sourced, c.pending = c.keys[:0], c.sourced[:0], c.pending[:0]
+		clear(c.pendingFigs)
+		c.pendingFigs = c.pendingFigs[:0]
 		clear(c.facts)
 		c.facts = c.facts[:0]
 		statCheckers.Put(c)
@@ -276,14 +287,18 @@ func checkStatistics(n *linter.Note, o *UnsourcedStatisticOptions, report func(l
 }
 
 func (c *statChecker) flush(report func(linter.Report)) {
+	if len(c.pending) == 0 {
+		return
+	}
+	slices.SortFunc(c.sourced, func(x, y statKey) int { return bytes.Compare(c.keyBytes(x), c.keyBytes(y)) })
 	reportedTable := 0
 	for i := range c.pending {
 		ps := &c.pending[i]
 		if ps.table != 0 && ps.table == reportedTable {
 			continue
 		}
-		for _, f := range ps.figs {
-			if _, ok := c.sourced[f.key]; ok {
+		for _, f := range c.pendingFigs[ps.figsAt:ps.figsTo] {
+			if _, ok := slices.BinarySearchFunc(c.sourced, c.keyBytes(f.key), func(x statKey, k []byte) int { return bytes.Compare(c.keyBytes(x), k) }); ok {
 				continue
 			}
 			var msg string
@@ -533,10 +548,7 @@ func (c *statChecker) record(sourced bool, w statWhere, table int) {
 	if sourced {
 		for i := range c.figs {
 			f := &c.figs[i]
-			c.key = f.appendKey(c.key[:0], c.texts[f.unit].Text)
-			if _, ok := c.sourced[string(c.key)]; !ok {
-				c.sourced[string(c.key)] = struct{}{}
-			}
+			c.sourced = append(c.sourced, c.addKey(f, c.texts[f.unit].Text))
 		}
 		return
 	}
@@ -544,15 +556,24 @@ func (c *statChecker) record(sourced bool, w statWhere, table int) {
 		f := &c.figs[i]
 		s := c.sents[f.sent]
 		t := &c.texts[f.unit]
-		ps := statPendingStat{span: t.SpanOf(s.a, s.b), place: w, table: table}
+		ps := statPendingStat{span: t.SpanOf(s.a, s.b), place: w, table: table, figsAt: len(c.pendingFigs)}
 		for ; i < len(c.figs) && c.figs[i].sent == f.sent; i++ {
 			g := &c.figs[i]
-			c.key = g.appendKey(c.key[:0], t.Text)
-			ps.figs = append(ps.figs, statPendingFig{text: t.Text[g.start:g.end], key: string(c.key)})
+			c.pendingFigs = append(c.pendingFigs, statPendingFig{text: t.Text[g.start:g.end], key: c.addKey(g, t.Text)})
 		}
+		ps.figsTo = len(c.pendingFigs)
 		c.pending = append(c.pending, ps)
 	}
 }
+
+// addKey stores the key of figure f of text s in c.keys.
+func (c *statChecker) addKey(f *statFigure, s string) statKey {
+	a := len(c.keys)
+	c.keys = f.appendKey(c.keys, s)
+	return statKey{int32(a), int32(len(c.keys))}
+}
+
+func (c *statChecker) keyBytes(k statKey) []byte { return c.keys[k.a:k.b] }
 
 // field checks the title or the description.
 func (c *statChecker) field(t linter.Text, w statWhere) {
