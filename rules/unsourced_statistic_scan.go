@@ -483,8 +483,25 @@ var statNumberWordIndex = func() statLists[byte] {
 	return statNewLists(m)
 }()
 
+// statNumberWordShape has the lengths and first letters of number words,
+// which rule out most words before a lookup.
+var statNumberWordShape = func() (sh struct {
+	minLen, maxLen int
+	first          [256]bool
+}) {
+	sh.minLen = 1 << 30
+	for w := range statNumberWords {
+		sh.minLen, sh.maxLen = min(sh.minLen, len(w)), max(sh.maxLen, len(w))
+		sh.first[w[0]] = true
+	}
+	return sh
+}()
+
 // statNumberWordValue is the value of the number word w (lower case), or 0.
 func statNumberWordValue[T string | []byte](w T) int {
+	if len(w) < statNumberWordShape.minLen || len(w) > statNumberWordShape.maxLen || !statNumberWordShape.first[w[0]] {
+		return 0
+	}
 	k := statFind(&statNumberWordIndex.statIndex, w)
 	if k < 0 {
 		return 0
@@ -523,10 +540,10 @@ func statMayStateFigure[T string | []byte](s T) bool {
 			for j < len(s) && statIsLetter(s[j]) {
 				j++
 			}
-			if j-i >= 3 && j-i <= 8 {
+			if j < len(s) && (s[j] == ' ' || s[j] == '\t') {
 				var buf [16]byte
-				if statNumberWordValue(statLower(buf[:0], s, i, j)) > 0 {
-					if w := statLowerWordAfter(&buf, s, j); string(w) == "in" || string(w) == "out" || string(w) == "times" {
+				if w := statLowerWordAfter(&buf, s, j); string(w) == "in" || string(w) == "out" || string(w) == "times" {
+					if j-i <= len(buf) && statNumberWordValue(statLower(buf[:0], s, i, j)) > 0 {
 						return true
 					}
 				}
