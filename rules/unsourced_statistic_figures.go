@@ -23,7 +23,7 @@ func (c *statChecker) sentenceFlags(s string, l []byte, a, b int) (skipFrom int,
 				statIsOperand(s[i-1]) && statIsOperand(s[i+3]) && (statIsDigit(s[i-1]) || statIsDigit(s[i+3]) || s[i-1] == ')') {
 				return a, false // "(orders / visitors) x 100", "40 * 3", "30 / 1,500"
 			}
-			if strings.HasPrefix(s[i+1:b], "× ") || strings.HasPrefix(s[i+1:b], "÷ ") {
+			if i+4 <= b && s[i+1] == 0xC3 && (s[i+2] == 0x97 || s[i+2] == 0xB7) && s[i+3] == ' ' { // "× ", "÷ "
 				return a, false
 			}
 		}
@@ -550,15 +550,16 @@ func statRangeBefore(s string, l []byte, a, ns int) (start, n1s, n1e int, ok boo
 // statPercentSkipped reports whether one of the 3 words before the
 // percentage s[fs:fe] or the 2 after it is in statPercentSkipAround, or
 // one of the 6 before or 5 after in statPercentSkipLegal: the two
-// statWordsAround tests in one walk.
+// statWordsAround tests in one walk, with one lookup a word.
 func statPercentSkipped(s string, l []byte, a, b, fs, fe int) bool {
+	const around, legal = 1, 2
 	i := fs
 	for k := 0; k < 6; k++ {
 		ws, we := statPrevWord(s, a, i)
 		if ws < 0 {
 			break
 		}
-		if k < 3 && statPercentSkipAround.has(l[ws:we]) || statPercentSkipLegal.has(l[ws:we]) {
+		if m := statPercentSkipWords.get(l[ws:we]); m&legal != 0 || k < 3 && m&around != 0 {
 			return true
 		}
 		i = ws
@@ -569,13 +570,17 @@ func statPercentSkipped(s string, l []byte, a, b, fs, fe int) bool {
 		if ws < 0 {
 			break
 		}
-		if k < 2 && statPercentSkipAround.has(l[ws:we]) || statPercentSkipLegal.has(l[ws:we]) {
+		if m := statPercentSkipWords.get(l[ws:we]); m&legal != 0 || k < 2 && m&around != 0 {
 			return true
 		}
 		i = we
 	}
 	return false
 }
+
+// statPercentSkipWords has the words of statPercentSkipAround (bit 1) and
+// statPercentSkipLegal (bit 2).
+var statPercentSkipWords = statNewWordBits(&statPercentSkipAround, &statPercentSkipLegal)
 
 // statWordsAround reports whether one of the before words preceding s[fs:fe],
 // or one of the after words following it, is in set.

@@ -332,6 +332,38 @@ func statNewWordSet(words string) statWordSet {
 
 func (m *statWordSet) has(b []byte) bool { return statFind(&m.statIndex, b) >= 0 }
 
+// statWordBits tells in which of up to 8 word sets a word is, with one
+// lookup: bit k is set for the k-th set.
+type statWordBits struct {
+	statIndex
+	bits []uint8
+}
+
+func statNewWordBits(sets ...*statWordSet) statWordBits {
+	m := map[string]uint8{}
+	var keys []string
+	for k, set := range sets {
+		for _, w := range set.keys {
+			if _, ok := m[w]; !ok {
+				keys = append(keys, w)
+			}
+			m[w] |= 1 << k
+		}
+	}
+	x := statWordBits{statIndex: statNewIndex(keys), bits: make([]uint8, len(keys))}
+	for k, w := range keys {
+		x.bits[k] = m[w]
+	}
+	return x
+}
+
+func (x *statWordBits) get(w []byte) uint8 {
+	if k := statFind(&x.statIndex, w); k >= 0 {
+		return x.bits[k]
+	}
+	return 0
+}
+
 // statLists files lists of V under words.
 type statLists[V any] struct {
 	statIndex
@@ -540,7 +572,7 @@ func statMayStateFigure[T string | []byte](s T) bool {
 			for j < len(s) && statIsLetter(s[j]) {
 				j++
 			}
-			if j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			if k := statSkipBlanks(s, j); k > j && k < len(s) && (s[k]|0x20 == 'i' || s[k]|0x20 == 'o' || s[k]|0x20 == 't') {
 				var buf [16]byte
 				if w := statLowerWordAfter(&buf, s, j); string(w) == "in" || string(w) == "out" || string(w) == "times" {
 					if j-i <= len(buf) && statNumberWordValue(statLower(buf[:0], s, i, j)) > 0 {
@@ -589,12 +621,19 @@ func statFigureAfter[T string | []byte](s T, j int) bool {
 	return statFigureWords.has(statLowerWordAfter(&buf, s, j))
 }
 
-// statLowerWordAfter is the run of ASCII letters after the spaces and tabs
-// at s[j:], lowered into buf; nil if it is empty or too long for buf.
-func statLowerWordAfter[T string | []byte](buf *[16]byte, s T, j int) []byte {
+// statSkipBlanks returns the index of the first byte from j on that is
+// not a space or a tab.
+func statSkipBlanks[T string | []byte](s T, j int) int {
 	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
 		j++
 	}
+	return j
+}
+
+// statLowerWordAfter is the run of ASCII letters after the spaces and tabs
+// at s[j:], lowered into buf; nil if it is empty or too long for buf.
+func statLowerWordAfter[T string | []byte](buf *[16]byte, s T, j int) []byte {
+	j = statSkipBlanks(s, j)
 	k := j
 	for k < len(s) && statIsLetter(s[k]) {
 		k++
