@@ -473,7 +473,7 @@ func (c *statChecker) group(ctx statBlockCtx, w statWhere, self, after ast.Node,
 	for _, u := range c.units {
 		t := c.tb.build(c.n.BodySrc(), c.n.BodyStart, u)
 		c.built = append(c.built, t)
-		if !t.ok || statMayStateFigure(c.tb.buf[t.start:t.end]) {
+		if !maybe && (!t.ok || statMayStateFigure(c.tb.buf[t.start:t.end])) {
 			maybe = true
 		}
 	}
@@ -510,9 +510,12 @@ func (c *statChecker) group(ctx statBlockCtx, w statWhere, self, after ast.Node,
 	if len(c.figs) == 0 {
 		return
 	}
-	for i := 0; i < len(c.texts) && !sourced; i++ {
+	// The last unit first: scanUnit left its lower-case copy in c.lower.
+	for i := len(c.texts) - 1; i >= 0 && !sourced; i-- {
 		s := c.texts[i].Text
-		c.lower = statAppendLower(c.lower[:0], s)
+		if i < len(c.texts)-1 {
+			c.lower = statAppendLower(c.lower[:0], s)
+		}
 		sourced = c.textSources(s, c.lower)
 	}
 	if !sourced && after != nil && c.isSourceLine(after) {
@@ -640,7 +643,12 @@ func (c *statChecker) addFigure(f statFigure) {
 // their numbers are code.
 func statTemplateTags(s string, out [][2]int) [][2]int {
 	for i := 0; i+1 < len(s); i++ {
-		if s[i] != '{' || s[i+1] != '%' && s[i+1] != '{' {
+		k := strings.IndexByte(s[i:len(s)-1], '{')
+		if k < 0 {
+			break
+		}
+		i += k
+		if s[i+1] != '%' && s[i+1] != '{' {
 			continue
 		}
 		closer := "%}"

@@ -107,15 +107,26 @@ func statIsSpace(c byte) bool  { return c == ' ' || c == '\t' || c == '\n' || c 
 // statAppendLower appends s with ASCII letters lowered; other bytes are kept,
 // so offsets into the result are offsets into s.
 func statAppendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if statIsUpper(c) {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
+	n := len(dst)
+	dst = slices.Grow(dst, len(s))[:n+len(s)]
+	out := dst[n:]
+	for i := 0; i < len(s) && i < len(out); i++ {
+		out[i] = statLowerByte[s[i]]
 	}
 	return dst
 }
+
+// statLowerByte maps ASCII capitals to lower case and every other byte to
+// itself.
+var statLowerByte = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if statIsUpper(byte(c)) {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // statWordRuneAt reports whether the rune at s[i] belongs to a word, and its
 // size. Words are letters, digits and ASCII apostrophes.
