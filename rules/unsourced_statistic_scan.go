@@ -284,6 +284,13 @@ type statIndex struct {
 	slots []uint32 // 1 + an index into keys; 0 is an empty slot
 	keys  []string
 	shift uint8 // 64 - log2(len(slots))
+	// shapes has a bit for each length (up to 15) and first byte (its
+	// low five bits) that a key has; a word of another shape is no key.
+	shapes [16]uint32
+}
+
+func statShape[T string | []byte](w T) (int, uint32) {
+	return min(len(w), 15), 1 << (w[0] & 31)
 }
 
 func statNewIndex(keys []string) statIndex {
@@ -297,6 +304,8 @@ func statNewIndex(keys []string) statIndex {
 		if w == "" || statFind(&x, w) >= 0 {
 			panic("statNewIndex: empty or repeated key " + w)
 		}
+		n, bit := statShape(w)
+		x.shapes[n] |= bit
 		h := statHash(w) >> x.shift
 		for x.slots[h] != 0 {
 			h = (h + 1) & mask
@@ -314,7 +323,10 @@ func statHash[T string | []byte](w T) uint64 {
 
 // statFind returns the index of w in x.keys, or -1.
 func statFind[T string | []byte](x *statIndex, w T) int {
-	if len(w) == 0 || len(x.slots) == 0 {
+	if len(w) == 0 {
+		return -1
+	}
+	if n, bit := statShape(w); x.shapes[n]&bit == 0 {
 		return -1
 	}
 	mask := uint64(len(x.slots) - 1)
