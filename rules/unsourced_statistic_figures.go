@@ -208,7 +208,9 @@ func statIsImperative(s string, l []byte, w []byte, we, b int) bool {
 // ---- figures ----
 
 // findFigures appends the figures of sentence s[a:b] that start before
-// skipFrom to c.figs.
+// skipFrom to c.figs. Blocks, titles and descriptions that fail
+// statMayStateFigure are never scanned: a new kind of figure, or a new
+// word that makes a number one, must be accepted there too.
 func (c *statChecker) findFigures(s string, l []byte, a, b, skipFrom, ui, si int) {
 	for i := a; i < b && i < skipFrom; {
 		ch := s[i]
