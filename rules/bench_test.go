@@ -2,6 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/notelint/notelint/linter"
@@ -18,6 +22,46 @@ func BenchmarkNoteRules(b *testing.B) {
 			"| Step | Where |\n|---|---|\n| one | settings |\n\n"+
 			"A 3-week sprint in 2024 cut costs by 12%% according to the Baymard Institute.\n", i, i%90)
 		notes = append(notes, linter.Parse("n.md", []byte(src), linter.DefaultParseOptions()))
+	}
+	cfg := linter.DefaultConfig(Everything())
+	for _, r := range All() {
+		if r.Note == nil {
+			continue
+		}
+		b.Run(r.ID, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				linter.RunNoteRule(r, cfg, notes[i%len(notes)])
+			}
+		})
+	}
+}
+
+// BenchmarkNoteRulesArchive measures each per-note rule on the notes of an
+// archive: NOTELINT_BENCH_ARCHIVE names a folder (such as one written by
+// cmd/notegen), else the demo archive is used. At most 2,000 notes are read.
+func BenchmarkNoteRulesArchive(b *testing.B) {
+	dir := os.Getenv("NOTELINT_BENCH_ARCHIVE")
+	if dir == "" {
+		dir = filepath.Join("..", "testdata", "demo")
+	}
+	var notes []*linter.Note
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") || len(notes) >= 2000 {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		notes = append(notes, linter.Parse(path, src, linter.DefaultParseOptions()))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(notes) == 0 {
+		b.Skipf("no notes in %s", dir)
 	}
 	cfg := linter.DefaultConfig(Everything())
 	for _, r := range All() {

@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -75,24 +76,28 @@ func (o *UnsourcedStatisticOptions) Validate() error {
 func (o *UnsourcedStatisticOptions) prepared() *statPrepared {
 	o.once.Do(func() {
 		p := &statPrepared{tables: o.Tables, previous: o.PreviousParagraphs}
-		p.sourcePhrases = statPhraseIndex{}
-		for _, s := range o.SourcePhrases {
-			p.sourcePhrases.add(strings.ToLower(strings.TrimSpace(s)))
-		}
-		p.examples = statPhraseIndex{}
-		for _, s := range o.ExamplePhrases {
-			p.examples.add(strings.ToLower(strings.TrimSpace(s)))
-		}
-		p.sources = statPhraseIndex{}
-		for _, name := range append(append([]string(nil), statDefaultSources...), o.Sources...) {
-			p.sources.add(strings.TrimSpace(name))
-		}
+		p.sourcePhrases = statNewPhraseIndex(statTrimmed(o.SourcePhrases, true))
+		p.examples = statNewPhraseIndex(statTrimmed(o.ExamplePhrases, true))
+		p.sources = statNewPhraseIndex(statTrimmed(append(append([]string(nil), statDefaultSources...), o.Sources...), false))
 		for _, k := range o.Kinds {
 			p.kinds |= statKindByName(k)
 		}
 		o.prep = p
 	})
 	return o.prep
+}
+
+// statTrimmed returns the entries of list trimmed of spaces, and lowered
+// if lower.
+func statTrimmed(list []string, lower bool) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = strings.TrimSpace(s)
+		if lower {
+			out[i] = strings.ToLower(out[i])
+		}
+	}
+	return out
 }
 
 func defaultStatOptions() *UnsourcedStatisticOptions {
@@ -195,15 +200,22 @@ const (
 	statInDescription
 )
 
-type statPendingFig struct{ text, key string }
+// statKey is a figure's canonical form (statFigure.appendKey), stored as
+// c.keys[a:b].
+type statKey struct{ a, b int32 }
+
+type statPendingFig struct {
+	text string
+	key  statKey
+}
 
 // statPendingStat is an unsourced sentence. It is reported at the end, unless
 // all its figures turned out to be sourced elsewhere in the note.
 type statPendingStat struct {
-	span  linter.Span
-	place statWhere
-	table int
-	figs  []statPendingFig
+	span           linter.Span
+	place          statWhere
+	table          int
+	figsAt, figsTo int // its figures in c.pendingFigs
 }
 
 type statSent struct{ a, b, unit int }
@@ -214,8 +226,12 @@ type statChecker struct {
 	pr      *statPrepared
 	hasRefs bool
 
+	top     []statTopBlock // the body's top-level blocks
 	units   []ast.Node
-	texts   []linter.Text
+	tb      statTextBuilder // the texts of a group's units
+	built   []statBuilt
+	texts   []statText
+	fb      statTextBuilder // the text of a neighbour, for factsOf
 	cellCol []int
 	headers []string
 	lower   []byte
@@ -224,16 +240,18 @@ type statChecker struct {
 	figs    []statFigure
 	code    []linter.Span
 	tmpl    [][2]int // template tags in the current unit: {% … %}, {{ … }}
-	key     []byte
+	key     []byte   // a heading's words, for classifyHeading
 
-	sourced map[string]struct{}
-	pending []statPendingStat
-	tables  int
-	facts   []statBlockFacts
-	cites   int8 // whether the body links anywhere: -1 not known yet, 0, 1
+	keys        []byte    // the note's figure keys
+	sourced     []statKey // the figures stated with a source
+	pending     []statPendingStat
+	pendingFigs []statPendingFig
+	tables      int
+	facts       []statBlockFacts
+	cites       int8 // whether the body links anywhere: -1 not known yet, 0, 1
 }
 
-var statCheckers = sync.Pool{New: func() any { return &statChecker{sourced: map[string]struct{}{}} }}
+var statCheckers = sync.Pool{New: func() any { return new(statChecker) }}
 
 // checkStatistics runs the rule on one note. It is separate from the Rule
 // value so benchmarks and tests can call it without a runner.
@@ -245,16 +263,19 @@ func checkStatistics(n *linter.Note, o *UnsourcedStatisticOptions, report func(l
 	defer func() {
 		c.n, c.pr, c.texts, c.headers = nil, nil, c.texts[:0], c.headers[:0]
 		c.units = c.units[:0]
-		clear(c.sourced)
-		c.pending = c.pending[:0]
+		clear(c.top)
+		c.top = c.top[:0]
+		c.keys, c.sourced, c.pending = c.keys[:0], c.sourced[:0], c.pending[:0]
+		clear(c.pendingFigs)
+		c.pendingFigs = c.pendingFigs[:0]
 		clear(c.facts)
 		c.facts = c.facts[:0]
 		statCheckers.Put(c)
 	}()
 	c.n, c.pr, c.tables, c.cites, c.hasRefs = n, o.prepared(), 0, -1, false
 	if n.Body != nil {
-		c.hasRefs = statHasReferenceSection(n)
-		c.document(n.Body)
+		c.topBlocks(n.Body)
+		c.document()
 	}
 	if t := n.Title; t.IsSet() && t.Field != "h1" {
 		c.field(t, statInTitle)
@@ -266,14 +287,18 @@ func checkStatistics(n *linter.Note, o *UnsourcedStatisticOptions, report func(l
 }
 
 func (c *statChecker) flush(report func(linter.Report)) {
+	if len(c.pending) == 0 {
+		return
+	}
+	slices.SortFunc(c.sourced, func(x, y statKey) int { return bytes.Compare(c.keyBytes(x), c.keyBytes(y)) })
 	reportedTable := 0
 	for i := range c.pending {
 		ps := &c.pending[i]
 		if ps.table != 0 && ps.table == reportedTable {
 			continue
 		}
-		for _, f := range ps.figs {
-			if _, ok := c.sourced[f.key]; ok {
+		for _, f := range c.pendingFigs[ps.figsAt:ps.figsTo] {
+			if _, ok := slices.BinarySearchFunc(c.sourced, c.keyBytes(f.key), func(x statKey, k []byte) int { return bytes.Compare(c.keyBytes(x), k) }); ok {
 				continue
 			}
 			var msg string
@@ -304,11 +329,38 @@ type statBlockCtx struct {
 	after   ast.Node // the block after the list, for a "Source:" line
 }
 
+// statTopBlock is a top-level block of the body, with the kind of heading
+// it is.
+type statTopBlock struct {
+	node ast.Node
+	kind statHeadingKind
+}
+
+// topBlocks lists the top-level blocks in c.top and classifies their
+// headings. A note with footnotes or a References-like heading has a
+// reference section, which makes "[1]" markers citations.
+func (c *statChecker) topBlocks(doc ast.Node) {
+	for b := doc.FirstChild(); b != nil; b = b.NextSibling() {
+		kind := statHeadingPlain
+		switch v := b.(type) {
+		case *east.FootnoteList:
+			c.hasRefs = true
+		case *ast.Heading:
+			kind = c.classifyHeading(v)
+			if kind == statHeadingRefs {
+				c.hasRefs = true
+			}
+		}
+		c.top = append(c.top, statTopBlock{b, kind})
+	}
+}
+
 // document walks the top-level blocks, tracking References and Example
 // sections.
-func (c *statChecker) document(doc ast.Node) {
+func (c *statChecker) document() {
 	skipLevel, exampleLevel := 0, 0
-	for b := doc.FirstChild(); b != nil; b = b.NextSibling() {
+	for _, tb := range c.top {
+		b := tb.node
 		if h, ok := b.(*ast.Heading); ok {
 			if skipLevel > 0 && h.Level <= skipLevel {
 				skipLevel = 0
@@ -317,7 +369,7 @@ func (c *statChecker) document(doc ast.Node) {
 				exampleLevel = 0
 			}
 			if skipLevel == 0 {
-				switch c.classifyHeading(h) {
+				switch tb.kind {
 				case statHeadingRefs:
 					skipLevel = h.Level
 				case statHeadingExample:
@@ -411,17 +463,41 @@ func (c *statChecker) group(ctx statBlockCtx, w statWhere, self, after ast.Node,
 	if !maybe {
 		return
 	}
-	c.texts, c.sents, c.figs, c.code = c.texts[:0], c.sents[:0], c.figs[:0], c.code[:0]
+	// The test above reads raw lines, where link targets and markup have
+	// digits too. statMayStateFigure on the plain text, built without
+	// allocating, rules out most such blocks before their mapped text is
+	// built and scanned.
+	maybe = false
+	c.tb.reset()
+	c.built = c.built[:0]
+	for _, u := range c.units {
+		t := c.tb.build(c.n.BodySrc(), c.n.BodyStart, u)
+		c.built = append(c.built, t)
+		if !maybe && (!t.ok || statMayStateFigure(c.tb.buf[t.start:t.end])) {
+			maybe = true
+		}
+	}
+	if !maybe {
+		return
+	}
+	str := string(c.tb.buf)
+	c.texts = c.texts[:0]
+	for ui, u := range c.units {
+		if t := c.built[ui]; t.ok {
+			c.texts = append(c.texts, c.tb.text(str, t))
+		} else {
+			c.texts = append(c.texts, statExtText(c.n.NodeText(u)))
+		}
+	}
+	c.sents, c.figs, c.code = c.sents[:0], c.figs[:0], c.code[:0]
 	sourced := ctx.sourced
 	illus := ctx.illus
 	for ui, u := range c.units {
 		if c.inlineSources(u, true) {
 			sourced = true
 		}
-		t := c.n.NodeText(u)
-		c.texts = append(c.texts, t)
 		if table != 0 && ui < len(c.headers) {
-			c.headers[ui] = t.Text // the header row comes first
+			c.headers[ui] = c.texts[ui].Text // the header row comes first
 		}
 		if table != 0 {
 			illus = ctx.illus // cells are independent sentences
@@ -434,9 +510,12 @@ func (c *statChecker) group(ctx statBlockCtx, w statWhere, self, after ast.Node,
 	if len(c.figs) == 0 {
 		return
 	}
-	for i := 0; i < len(c.texts) && !sourced; i++ {
+	// The last unit first: scanUnit left its lower-case copy in c.lower.
+	for i := len(c.texts) - 1; i >= 0 && !sourced; i-- {
 		s := c.texts[i].Text
-		c.lower = statAppendLower(c.lower[:0], s)
+		if i < len(c.texts)-1 {
+			c.lower = statAppendLower(c.lower[:0], s)
+		}
 		sourced = c.textSources(s, c.lower)
 	}
 	if !sourced && after != nil && c.isSourceLine(after) {
@@ -472,33 +551,40 @@ func (c *statChecker) record(sourced bool, w statWhere, table int) {
 	if sourced {
 		for i := range c.figs {
 			f := &c.figs[i]
-			c.key = f.appendKey(c.key[:0], c.texts[f.unit].Text)
-			if _, ok := c.sourced[string(c.key)]; !ok {
-				c.sourced[string(c.key)] = struct{}{}
-			}
+			c.sourced = append(c.sourced, c.addKey(f, c.texts[f.unit].Text))
 		}
 		return
 	}
 	for i := 0; i < len(c.figs); {
 		f := &c.figs[i]
 		s := c.sents[f.sent]
-		t := c.texts[f.unit]
-		ps := statPendingStat{span: t.SpanOf(s.a, s.b), place: w, table: table}
+		t := &c.texts[f.unit]
+		ps := statPendingStat{span: t.SpanOf(s.a, s.b), place: w, table: table, figsAt: len(c.pendingFigs)}
 		for ; i < len(c.figs) && c.figs[i].sent == f.sent; i++ {
 			g := &c.figs[i]
-			c.key = g.appendKey(c.key[:0], t.Text)
-			ps.figs = append(ps.figs, statPendingFig{text: t.Text[g.start:g.end], key: string(c.key)})
+			c.pendingFigs = append(c.pendingFigs, statPendingFig{text: t.Text[g.start:g.end], key: c.addKey(g, t.Text)})
 		}
+		ps.figsTo = len(c.pendingFigs)
 		c.pending = append(c.pending, ps)
 	}
 }
 
+// addKey stores the key of figure f of text s in c.keys.
+func (c *statChecker) addKey(f *statFigure, s string) statKey {
+	a := len(c.keys)
+	c.keys = f.appendKey(c.keys, s)
+	return statKey{int32(a), int32(len(c.keys))}
+}
+
+func (c *statChecker) keyBytes(k statKey) []byte { return c.keys[k.a:k.b] }
+
 // field checks the title or the description.
 func (c *statChecker) field(t linter.Text, w statWhere) {
-	if !statMayHaveFigure(t.Text) {
+	if !statMayHaveFigure(t.Text) || !statMayStateFigure(t.Text) {
 		return
 	}
-	c.texts, c.sents, c.figs, c.code = append(c.texts[:0], t), c.sents[:0], c.figs[:0], c.code[:0]
+	c.texts = append(c.texts[:0], statExtText(t))
+	c.sents, c.figs, c.code = c.sents[:0], c.figs[:0], c.code[:0]
 	c.scanUnit(0, false)
 	if len(c.figs) == 0 {
 		return
@@ -510,8 +596,7 @@ func (c *statChecker) field(t linter.Text, w statWhere) {
 // scanUnit splits unit ui into sentences and finds their figures. It
 // returns whether an example started that the following sentences belong to.
 func (c *statChecker) scanUnit(ui int, illus bool) bool {
-	t := c.texts[ui]
-	s := t.Text
+	s := c.texts[ui].Text
 	c.lower = statAppendLower(c.lower[:0], s)
 	c.tmpl = statTemplateTags(s, c.tmpl[:0])
 	c.sbuf = statSplitSentences(s, c.lower, c.sbuf[:0])
@@ -558,7 +643,12 @@ func (c *statChecker) addFigure(f statFigure) {
 // their numbers are code.
 func statTemplateTags(s string, out [][2]int) [][2]int {
 	for i := 0; i+1 < len(s); i++ {
-		if s[i] != '{' || s[i+1] != '%' && s[i+1] != '{' {
+		k := strings.IndexByte(s[i:len(s)-1], '{')
+		if k < 0 {
+			break
+		}
+		i += k
+		if s[i+1] != '%' && s[i+1] != '{' {
 			continue
 		}
 		closer := "%}"
@@ -669,12 +759,17 @@ func (c *statChecker) factsOf(n ast.Node) *statBlockFacts {
 		c.facts = append(c.facts, f)
 		return &c.facts[len(c.facts)-1]
 	}
-	t := c.n.NodeText(n)
-	s := strings.TrimRight(t.Text, " \t\r\n*_")
+	var s string
+	c.fb.reset()
+	if t := c.fb.build(c.n.BodySrc(), c.n.BodyStart, n); t.ok {
+		s = string(bytes.TrimRight(c.fb.buf, " \t\r\n*_"))
+	} else {
+		s = strings.TrimRight(c.n.NodeText(n).Text, " \t\r\n*_")
+	}
 	l := statAppendLower(c.lower[:0], s)
 	c.lower = l
 	f.sourced = c.inlineSources(n, false) || c.textSources(s, l)
-	f.research = statAnyWordIn(s, l, 0, len(s), statResearchWords)
+	f.research = statAnyWordIn(s, l, 0, len(s), &statResearchWords)
 	f.figure = strings.IndexByte(s, '%') >= 0 || statIndexWord(l, 0, len(l), "percent") >= 0
 	f.colon = strings.HasSuffix(s, ":")
 	f.label = statCountWords(s) <= 20 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "?")
@@ -686,7 +781,7 @@ func (c *statChecker) factsOf(n ast.Node) *statBlockFacts {
 				}
 			}
 		}
-		for _, list := range c.pr.examples {
+		for _, list := range c.pr.examples.lists {
 			for _, p := range list {
 				if statIndexWord(l, 0, len(l), p) >= 0 {
 					f.example = true
@@ -962,23 +1057,6 @@ func (c *statChecker) classifyHeading(h *ast.Heading) statHeadingKind {
 	return statHeadingPlain
 }
 
-// statHasReferenceSection reports whether the note has footnotes or a
-// References-like heading, which makes "[1]" markers citations.
-func statHasReferenceSection(n *linter.Note) bool {
-	c := statChecker{n: n}
-	for b := n.Body.FirstChild(); b != nil; b = b.NextSibling() {
-		switch v := b.(type) {
-		case *east.FootnoteList:
-			return true
-		case *ast.Heading:
-			if c.classifyHeading(v) == statHeadingRefs {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // statNodeMayHaveFigure is a cheap test on a block's raw source lines, so the
 // plain text is built only for blocks with a digit or a spelled ratio.
 func statNodeMayHaveFigure(n *linter.Note, b ast.Node) bool {
@@ -1004,39 +1082,56 @@ func statNodeMayHaveFigure(n *linter.Note, b ast.Node) bool {
 }
 
 // statMayHaveFigure reports whether text has a digit or a spelled number
-// followed by "in", "out of" or "times".
+// followed by "in", "out of" or "times". Digits are looked for eight bytes
+// at a time; without one, only the words before " in ", " out" and " tim"
+// are looked up.
 func statMayHaveFigure[T string | []byte](s T) bool {
-	var w [12]byte
-	for i := 0; i < len(s); i++ {
-		ch := s[i]
-		if statIsDigit(ch) {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if statHasDigit8(x) {
 			return true
 		}
-		if !statIsLetter(ch) || i > 0 && statIsLetter(s[i-1]) {
+	}
+	for ; i < len(s); i++ {
+		if statIsDigit(s[i]) {
+			return true
+		}
+	}
+	for j := 0; j+3 < len(s); j++ {
+		if s[j] != ' ' {
 			continue
 		}
-		j := i
-		for j < len(s) && statIsLetter(s[j]) {
-			j++
+		if r0, r1, r2 := s[j+1], s[j+2], s[j+3]; !(r0 == 'i' && r1 == 'n' && r2 == ' ' || r0 == 'o' && r1 == 'u' && r2 == 't' || r0 == 't' && r1 == 'i' && r2 == 'm') {
+			continue
 		}
-		if j-i <= len(w) {
-			n := 0
-			for k := i; k < j; k++ {
-				ch := s[k]
-				if statIsUpper(ch) {
-					ch += 'a' - 'A'
-				}
-				w[n] = ch
-				n++
-			}
-			if _, ok := statNumberWords[string(w[:n])]; ok && j+3 < len(s) && s[j] == ' ' {
-				r := s[j+1 : min(len(s), j+7)]
-				if len(r) >= 3 && (r[0] == 'i' && r[1] == 'n' && r[2] == ' ' || r[0] == 'o' && r[1] == 'u' && r[2] == 't' || r[0] == 't' && r[1] == 'i' && r[2] == 'm') {
-					return true
-				}
-			}
+		k := j
+		for k > 0 && statIsLetter(s[k-1]) {
+			k--
 		}
-		i = j - 1
+		if k == j || j-k > 12 {
+			continue
+		}
+		var w [12]byte
+		for m := k; m < j; m++ {
+			ch := s[m]
+			if statIsUpper(ch) {
+				ch += 'a' - 'A'
+			}
+			w[m-k] = ch
+		}
+		if statNumberWordValue(w[:j-k]) > 0 {
+			return true
+		}
 	}
 	return false
+}
+
+// statHasDigit8 reports whether one of the eight bytes of x is an ASCII
+// digit. Each byte is computed on its own, with no carry into the next.
+func statHasDigit8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	low7 := x & (ones * 127)
+	return (ones*(127+'9'+1)-low7)&^x&(low7+ones*(127-('0'-1)))&highs != 0
 }

@@ -23,7 +23,7 @@ func (c *statChecker) sentenceFlags(s string, l []byte, a, b int) (skipFrom int,
 				statIsOperand(s[i-1]) && statIsOperand(s[i+3]) && (statIsDigit(s[i-1]) || statIsDigit(s[i+3]) || s[i-1] == ')') {
 				return a, false // "(orders / visitors) x 100", "40 * 3", "30 / 1,500"
 			}
-			if strings.HasPrefix(s[i+1:b], "× ") || strings.HasPrefix(s[i+1:b], "÷ ") {
+			if i+4 <= b && s[i+1] == 0xC3 && (s[i+2] == 0x97 || s[i+2] == 0xB7) && s[i+3] == ' ' { // "× ", "÷ "
 				return a, false
 			}
 		}
@@ -40,7 +40,7 @@ func (c *statChecker) sentenceFlags(s string, l []byte, a, b int) (skipFrom int,
 		}
 		i = we
 		w := l[ws:we]
-		for _, fp := range statFlagPhrases[string(w)] {
+		for _, fp := range statFlagPhrases.get(w) {
 			k := ws + fp.off
 			if k < a {
 				continue
@@ -75,8 +75,8 @@ func (c *statChecker) sentenceFlags(s string, l []byte, a, b int) (skipFrom int,
 				}
 			}
 		}
-		if len(c.pr.examples) > 0 {
-			for _, p := range c.pr.examples[string(w)] {
+		if len(c.pr.examples.keys) > 0 {
+			for _, p := range c.pr.examples.get(w) {
 				if statHasWordAt(l[:b], ws, p) {
 					return a, true
 				}
@@ -127,7 +127,7 @@ type statFlagPhrase struct {
 
 // statFlagPhrases files the example and instruction phrases under their
 // first word, for sentenceFlags' single pass.
-var statFlagPhrases = func() map[string][]statFlagPhrase {
+var statFlagPhrases = func() statLists[statFlagPhrase] {
 	m := map[string][]statFlagPhrase{}
 	add := func(list []string, kind uint8) {
 		for _, p := range list {
@@ -139,13 +139,13 @@ var statFlagPhrases = func() map[string][]statFlagPhrase {
 	add(statWeakExamplePhrases, statFlagWeak)
 	add(statInstructionPhrases, statFlagInstruction)
 	for _, set := range []statWordSet{statSetVerbs, statPrescriptiveWords} {
-		for w := range set {
+		for _, w := range set.keys {
 			m[w] = append(m[w], statFlagPhrase{w, 0, statFlagSkip})
 		}
 	}
 	add([]string{"if", "when"}, statFlagIf)
 	add([]string{"set"}, statFlagSet)
-	return m
+	return statNewLists(m)
 }()
 
 // statIsOperand reports whether ch can end or start an operand of an
@@ -208,7 +208,9 @@ func statIsImperative(s string, l []byte, w []byte, we, b int) bool {
 // ---- figures ----
 
 // findFigures appends the figures of sentence s[a:b] that start before
-// skipFrom to c.figs.
+// skipFrom to c.figs. Blocks, titles and descriptions that fail
+// statMayStateFigure are never scanned: a new kind of figure, or a new
+// word that makes a number one, must be accepted there too.
 func (c *statChecker) findFigures(s string, l []byte, a, b, skipFrom, ui, si int) {
 	for i := a; i < b && i < skipFrom; {
 		ch := s[i]
@@ -446,19 +448,18 @@ func (c *statChecker) atNumber(s string, l []byte, a, b, i, ui, si int) int {
 	return ne
 }
 
-// statKnownWords interns the words atNumber and moneyIsStatistic switch
-// on, so looking one up does not allocate.
-var statKnownWords = func() map[string]string {
-	m := map[string]string{}
-	for _, w := range strings.Fields(`percent pct percentage per thousand million billion trillion bn dollars
-		euros usd eur gbp in out times a an each every for`) {
-		m[w] = w
-	}
-	return m
-}()
+// statKnownWords are the words atNumber and moneyIsStatistic switch on;
+// statKnownWord looks one up without allocating.
+var statKnownWords = statNewWordSet(`percent pct percentage per thousand million billion trillion bn dollars
+	euros usd eur gbp in out times a an each every for`)
 
 // statKnownWord returns w as one of statKnownWords, or "".
-func statKnownWord(w []byte) string { return statKnownWords[string(w)] }
+func statKnownWord(w []byte) string {
+	if k := statFind(&statKnownWords.statIndex, w); k >= 0 {
+		return statKnownWords.keys[k]
+	}
+	return ""
+}
 
 func statCurrencyWord(w []byte) byte {
 	switch string(w) {
@@ -489,7 +490,7 @@ func (c *statChecker) percent(s string, l []byte, a, b int, f *statFigure) {
 	if ws, we := statAdjacentWord(s, f.end, b); ws >= 0 && statPercentSkipNext.has(l[ws:we]) {
 		return
 	}
-	if statWordsAround(s, l, a, b, f.start, f.end, 3, 2, statPercentSkipAround) || statWordsAround(s, l, a, b, f.start, f.end, 6, 5, statPercentSkipLegal) {
+	if statPercentSkipped(s, l, a, b, f.start, f.end) {
 		return
 	}
 	if v := s[f.n1s:f.n1e]; f.n2s < 0 && strings.HasPrefix(v, "99") && bytes.HasPrefix(l[f.end:b], []byte(" of the time")) {
@@ -548,9 +549,44 @@ func statRangeBefore(s string, l []byte, a, ns int) (start, n1s, n1e int, ok boo
 	return k, k, n1e, true
 }
 
+// statPercentSkipped reports whether one of the 3 words before the
+// percentage s[fs:fe] or the 2 after it is in statPercentSkipAround, or
+// one of the 6 before or 5 after in statPercentSkipLegal: the two
+// statWordsAround tests in one walk, with one lookup a word.
+func statPercentSkipped(s string, l []byte, a, b, fs, fe int) bool {
+	const around, legal = 1, 2
+	i := fs
+	for k := 0; k < 6; k++ {
+		ws, we := statPrevWord(s, a, i)
+		if ws < 0 {
+			break
+		}
+		if m := statPercentSkipWords.get(l[ws:we]); m&legal != 0 || k < 3 && m&around != 0 {
+			return true
+		}
+		i = ws
+	}
+	i = fe
+	for k := 0; k < 5; k++ {
+		ws, we := statNextWord(s, i, b)
+		if ws < 0 {
+			break
+		}
+		if m := statPercentSkipWords.get(l[ws:we]); m&legal != 0 || k < 2 && m&around != 0 {
+			return true
+		}
+		i = we
+	}
+	return false
+}
+
+// statPercentSkipWords has the words of statPercentSkipAround (bit 1) and
+// statPercentSkipLegal (bit 2).
+var statPercentSkipWords = statNewWordBits(&statPercentSkipAround, &statPercentSkipLegal)
+
 // statWordsAround reports whether one of the before words preceding s[fs:fe],
 // or one of the after words following it, is in set.
-func statWordsAround(s string, l []byte, a, b, fs, fe, before, after int, set statWordSet) bool {
+func statWordsAround(s string, l []byte, a, b, fs, fe, before, after int, set *statWordSet) bool {
 	i := fs
 	for k := 0; k < before; k++ {
 		ws, we := statPrevWord(s, a, i)
@@ -585,21 +621,21 @@ func (c *statChecker) multiplierOK(s string, l []byte, a, b int, f *statFigure) 
 	if f.end < b && (statIsAlnum(s[f.end]) || s[f.end] == '/') {
 		return false
 	}
-	if statWordsAround(s, l, a, b, f.start, f.end, 2, 2, statMultiplierSkipAround) {
+	if statWordsAround(s, l, a, b, f.start, f.end, 2, 2, &statMultiplierSkipAround) {
 		return false
 	}
 	if f.end < b && s[f.end] == ',' {
 		return false // "10x, the federal venture studio": a name
 	}
-	if statWordsAround(s, l, a, b, f.start, f.end, 0, 1, statMultiplierCuesAfter) ||
-		statWordsAround(s, l, a, b, f.start, f.end, 1, 0, statMultiplierCuesBefore) {
+	if statWordsAround(s, l, a, b, f.start, f.end, 0, 1, &statMultiplierCuesAfter) ||
+		statWordsAround(s, l, a, b, f.start, f.end, 1, 0, &statMultiplierCuesBefore) {
 		return true
 	}
 	// "an increase of 3x", "ROI is 4x", "grew by 2x".
 	if pws, pwe := statPrevWord(s, a, f.start); pws >= 0 {
 		switch string(l[pws:pwe]) {
 		case "by", "of", "is", "was", "are", "were", "at", "to":
-			return statWordsAround(s, l, a, b, pws, pws, 2, 0, statMultiplierCuesChange)
+			return statWordsAround(s, l, a, b, pws, pws, 2, 0, &statMultiplierCuesChange)
 		}
 	}
 	return false
@@ -657,7 +693,7 @@ func (c *statChecker) tryRatio(s string, l []byte, a, b, ns, ne int) (statFigure
 	if nws, nwe := statAdjacentWord(s, me, b); nws >= 0 && (statTimeUnits.has(l[nws:nwe]) || string(l[nws:nwe]) == "times") {
 		return statFigure{}, false // "3 in 5 minutes", "nine out of 10 times"
 	}
-	if statWordsAround(s, l, a, b, ns, me, 3, 2, statRatioSkipAround) {
+	if statWordsAround(s, l, a, b, ns, me, 3, 2, &statRatioSkipAround) {
 		return statFigure{}, false
 	}
 	if pws, pwe := statPrevWord(s, a, ns); pws >= 0 && statSequenceWords.has(l[pws:pwe]) {
@@ -683,7 +719,7 @@ func (c *statChecker) tryTimes(s string, l []byte, a, b, ns, ne int) (statFigure
 		return statFigure{}, false
 	}
 	f := statFigure{kind: statKindMultiplier, start: ns, end: we, n1s: ns, n1e: ne, n2s: -1, n2e: -1}
-	if statWordsAround(s, l, a, b, ns, we, 2, 2, statMultiplierSkipAround) {
+	if statWordsAround(s, l, a, b, ns, we, 2, 2, &statMultiplierSkipAround) {
 		return statFigure{}, false
 	}
 	return f, true
@@ -750,19 +786,19 @@ func (c *statChecker) moneyIsStatistic(s string, l []byte, a, b int, f *statFigu
 		}
 	}
 	// Stated as a cost or a loss: "cost retailers $816 billion".
-	if statWordsAround(s, l, a, b, f.start, f.start, 4, 0, statMoneyCostVerbs) {
-		if big || statAnyWordIn(s, l, a, b, statAverageWords) {
+	if statWordsAround(s, l, a, b, f.start, f.start, 4, 0, &statMoneyCostVerbs) {
+		if big || statAnyWordIn(s, l, a, b, &statAverageWords) {
 			return e, true
 		}
 	}
 	// A market size: "the market is worth $4.5 trillion".
-	if (f.mag == 'm' || f.mag == 'b' || f.mag == 't') && statAnyWordIn(s, l, a, b, statMoneyMarket) {
+	if (f.mag == 'm' || f.mag == 'b' || f.mag == 't') && statAnyWordIn(s, l, a, b, &statMoneyMarket) {
 		return e, true
 	}
 	return 0, false
 }
 
-func statAnyWordIn(s string, l []byte, a, b int, set statWordSet) bool {
+func statAnyWordIn(s string, l []byte, a, b int, set *statWordSet) bool {
 	for i := a; ; {
 		ws, we := statNextWord(s, i, b)
 		if ws < 0 {
@@ -794,7 +830,7 @@ func (c *statChecker) textSources(s string, l []byte) bool {
 			break
 		}
 		i = we
-		for _, k := range statBuiltinPhrases[string(l[ws:we])] {
+		for _, k := range statBuiltinPhrases.get(l[ws:we]) {
 			sp := statSourcePhrases[k]
 			start := ws
 			if sp.p[0] == '(' {
@@ -804,8 +840,8 @@ func (c *statChecker) textSources(s string, l []byte) bool {
 				return true
 			}
 		}
-		if len(c.pr.sourcePhrases) > 0 {
-			for _, p := range c.pr.sourcePhrases[string(l[ws:we])] {
+		if len(c.pr.sourcePhrases.keys) > 0 {
+			for _, p := range c.pr.sourcePhrases.get(l[ws:we]) {
 				if statHasWordAt(l, ws, p) {
 					return true
 				}
@@ -818,7 +854,7 @@ func (c *statChecker) textSources(s string, l []byte) bool {
 		if strings.HasSuffix(w, "'s") {
 			w = w[:len(w)-2] // Gartner's
 		}
-		for _, name := range c.pr.sources[w] {
+		for _, name := range c.pr.sources.getString(w) {
 			e := ws + len(name)
 			if strings.HasPrefix(s[ws:], name) && (e == len(s) || !statIsAlnum(s[e]) || s[e] == 's' && (e+1 == len(s) || !statIsAlnum(s[e+1]))) {
 				return true
@@ -845,22 +881,28 @@ func statHasUpper(w string) bool {
 
 // statPhraseIndex files phrases under their first word, so a text is
 // searched for all of them in one pass over its words.
-type statPhraseIndex map[string][]string
+type statPhraseIndex = statLists[string]
 
-func (x statPhraseIndex) add(p string) {
-	if ws, we := statNextWord(p, 0, len(p)); ws >= 0 {
-		x[p[ws:we]] = append(x[p[ws:we]], p[ws:])
+// statNewPhraseIndex files each phrase from its first word on; a phrase
+// with no word is left out.
+func statNewPhraseIndex(phrases []string) statPhraseIndex {
+	m := map[string][]string{}
+	for _, p := range phrases {
+		if ws, we := statNextWord(p, 0, len(p)); ws >= 0 {
+			m[p[ws:we]] = append(m[p[ws:we]], p[ws:])
+		}
 	}
+	return statNewLists(m)
 }
 
 // statBuiltinPhrases files statSourcePhrases by first word.
-var statBuiltinPhrases = func() map[string][]int {
+var statBuiltinPhrases = func() statLists[int] {
 	m := map[string][]int{}
 	for k, sp := range statSourcePhrases {
 		ws, we := statNextWord(sp.p, 0, len(sp.p))
 		m[sp.p[ws:we]] = append(m[sp.p[ws:we]], k)
 	}
-	return m
+	return statNewLists(m)
 }()
 
 // anaphora finds a reference back to a source cited earlier in the note:

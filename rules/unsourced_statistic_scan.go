@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,15 +107,26 @@ func statIsSpace(c byte) bool  { return c == ' ' || c == '\t' || c == '\n' || c 
 // statAppendLower appends s with ASCII letters lowered; other bytes are kept,
 // so offsets into the result are offsets into s.
 func statAppendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if statIsUpper(c) {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
+	n := len(dst)
+	dst = slices.Grow(dst, len(s))[:n+len(s)]
+	out := dst[n:]
+	for i := 0; i < len(s) && i < len(out); i++ {
+		out[i] = statLowerByte[s[i]]
 	}
 	return dst
 }
+
+// statLowerByte maps ASCII capitals to lower case and every other byte to
+// itself.
+var statLowerByte = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if statIsUpper(byte(c)) {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // statWordRuneAt reports whether the rune at s[i] belongs to a word, and its
 // size. Words are letters, digits and ASCII apostrophes.
@@ -188,6 +200,13 @@ var statASCIIWord = func() (t [utf8.RuneSelf]bool) {
 // statPrevWord finds the last word in s[start:i]: [ws, we), or ws < 0.
 func statPrevWord(s string, start, i int) (int, int) {
 	for i > start {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			if statASCIIWord[c] {
+				break
+			}
+			i--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[start:i])
 		if r == '\'' || unicode.IsLetter(r) || unicode.IsDigit(r) {
 			break
@@ -199,6 +218,13 @@ func statPrevWord(s string, start, i int) (int, int) {
 	}
 	we := i
 	for i > start {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			if !statASCIIWord[c] {
+				break
+			}
+			i--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[start:i])
 		if !(r == '\'' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			break
@@ -250,19 +276,148 @@ func statIndexWord(l []byte, a, b int, w string) int {
 	return -1
 }
 
-type statWordSet map[string]struct{}
-
-func statNewWordSet(words string) statWordSet {
-	m := statWordSet{}
-	for _, w := range strings.Fields(words) {
-		m[w] = struct{}{}
-	}
-	return m
+// statIndex numbers a fixed set of words. It is an open-addressing table
+// hashed on a word's length and a few of its bytes: most words of running
+// text are in none of the sets, and this rejects them faster than a map,
+// which hashes every byte.
+type statIndex struct {
+	slots []uint32 // 1 + an index into keys; 0 is an empty slot
+	keys  []string
+	shift uint8 // 64 - log2(len(slots))
+	// shapes has a bit for each length (up to 15) and first byte (its
+	// low five bits) that a key has; a word of another shape is no key.
+	shapes [16]uint32
 }
 
-func (m statWordSet) has(b []byte) bool {
-	_, ok := m[string(b)]
-	return ok
+func statShape[T string | []byte](w T) (int, uint32) {
+	return min(len(w), 15), 1 << (w[0] & 31)
+}
+
+func statNewIndex(keys []string) statIndex {
+	bits := uint8(3)
+	for 1<<bits < 4*len(keys) {
+		bits++
+	}
+	x := statIndex{slots: make([]uint32, 1<<bits), keys: keys, shift: 64 - bits}
+	mask := uint64(len(x.slots) - 1)
+	for k, w := range keys {
+		if w == "" || statFind(&x, w) >= 0 {
+			panic("statNewIndex: empty or repeated key " + w)
+		}
+		n, bit := statShape(w)
+		x.shapes[n] |= bit
+		h := statHash(w) >> x.shift
+		for x.slots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		x.slots[h] = uint32(k + 1)
+	}
+	return x
+}
+
+func statHash[T string | []byte](w T) uint64 {
+	n := len(w)
+	v := uint64(n) | uint64(w[0])<<8 | uint64(w[n-1])<<16 | uint64(w[n>>1])<<24 | uint64(w[n/3])<<32
+	return v * 0x9E3779B97F4A7C15
+}
+
+// statFind returns the index of w in x.keys, or -1.
+func statFind[T string | []byte](x *statIndex, w T) int {
+	if len(w) == 0 {
+		return -1
+	}
+	if n, bit := statShape(w); x.shapes[n]&bit == 0 {
+		return -1
+	}
+	mask := uint64(len(x.slots) - 1)
+	for h := statHash(w) >> x.shift; ; h = (h + 1) & mask {
+		e := x.slots[h]
+		if e == 0 {
+			return -1
+		}
+		if x.keys[e-1] == string(w) {
+			return int(e - 1)
+		}
+	}
+}
+
+type statWordSet struct{ statIndex }
+
+func statNewWordSet(words string) statWordSet {
+	var keys []string
+	for _, w := range strings.Fields(words) {
+		if !slices.Contains(keys, w) {
+			keys = append(keys, w)
+		}
+	}
+	return statWordSet{statNewIndex(keys)}
+}
+
+func (m *statWordSet) has(b []byte) bool { return statFind(&m.statIndex, b) >= 0 }
+
+// statWordBits tells in which of up to 8 word sets a word is, with one
+// lookup: bit k is set for the k-th set.
+type statWordBits struct {
+	statIndex
+	bits []uint8
+}
+
+func statNewWordBits(sets ...*statWordSet) statWordBits {
+	m := map[string]uint8{}
+	var keys []string
+	for k, set := range sets {
+		for _, w := range set.keys {
+			if _, ok := m[w]; !ok {
+				keys = append(keys, w)
+			}
+			m[w] |= 1 << k
+		}
+	}
+	x := statWordBits{statIndex: statNewIndex(keys), bits: make([]uint8, len(keys))}
+	for k, w := range keys {
+		x.bits[k] = m[w]
+	}
+	return x
+}
+
+func (x *statWordBits) get(w []byte) uint8 {
+	if k := statFind(&x.statIndex, w); k >= 0 {
+		return x.bits[k]
+	}
+	return 0
+}
+
+// statLists files lists of V under words.
+type statLists[V any] struct {
+	statIndex
+	lists [][]V
+}
+
+func statNewLists[V any](m map[string][]V) statLists[V] {
+	keys := make([]string, 0, len(m))
+	for w := range m {
+		keys = append(keys, w)
+	}
+	x := statLists[V]{statIndex: statNewIndex(keys), lists: make([][]V, len(keys))}
+	for k, w := range keys {
+		x.lists[k] = m[w]
+	}
+	return x
+}
+
+// get returns the list filed under w, or nil.
+func (x *statLists[V]) get(w []byte) []V {
+	if k := statFind(&x.statIndex, w); k >= 0 {
+		return x.lists[k]
+	}
+	return nil
+}
+
+func (x *statLists[V]) getString(w string) []V {
+	if k := statFind(&x.statIndex, w); k >= 0 {
+		return x.lists[k]
+	}
+	return nil
 }
 
 // ---- sentences ----
@@ -374,16 +529,185 @@ var statNumberWords = map[string]string{
 	"twenty": "20", "fifty": "50", "hundred": "100", "thousand": "1000",
 }
 
-func statNumberWordValue(w []byte) int {
-	v, ok := statNumberWords[string(w)]
-	if !ok {
+// statNumberWordIndex files statNumberWords' digits under their words.
+var statNumberWordIndex = func() statLists[byte] {
+	m := map[string][]byte{}
+	for w, v := range statNumberWords {
+		m[w] = []byte(v)
+	}
+	return statNewLists(m)
+}()
+
+// statNumberWordShape has the lengths and first letters of number words,
+// which rule out most words before a lookup.
+var statNumberWordShape = func() (sh struct {
+	minLen, maxLen int
+	first          [256]bool
+}) {
+	sh.minLen = 1 << 30
+	for w := range statNumberWords {
+		sh.minLen, sh.maxLen = min(sh.minLen, len(w)), max(sh.maxLen, len(w))
+		sh.first[w[0]] = true
+	}
+	return sh
+}()
+
+// statNumberWordValue is the value of the number word w (lower case), or 0.
+func statNumberWordValue[T string | []byte](w T) int {
+	if len(w) < statNumberWordShape.minLen || len(w) > statNumberWordShape.maxLen || !statNumberWordShape.first[w[0]] {
+		return 0
+	}
+	k := statFind(&statNumberWordIndex.statIndex, w)
+	if k < 0 {
 		return 0
 	}
 	n := 0
-	for i := 0; i < len(v); i++ {
-		n = n*10 + int(v[i]-'0')
+	for _, d := range statNumberWordIndex.lists[k] {
+		n = n*10 + int(d-'0')
 	}
 	return n
+}
+
+// statMayStateFigure is a quick test on a unit's plain text: false when
+// findFigures cannot find a figure in it. A figure needs a currency sign
+// or code before a number, or right after a number a percent sign, an
+// "x", "×", "-fold", "-percent", or one of statFigureWords; or a number word
+// followed by "in", "out" or "times". Dates, versions, counts and
+// identifiers have none of these.
+func statMayStateFigure[T string | []byte](s T) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case statIsDigit(c):
+			if statCurrencyCodeBefore(s, i) || i > 0 && s[i-1] == '.' && statCurrencyCodeBefore(s, i-1) {
+				return true
+			}
+			j := i + 1
+			for j < len(s) && statIsDigit(s[j]) {
+				j++
+			}
+			if statFigureAfter(s, j) {
+				return true
+			}
+			i = j
+		case statIsLetter(c):
+			j := i + 1
+			for j < len(s) && statIsLetter(s[j]) {
+				j++
+			}
+			if k := statSkipBlanks(s, j); k > j && k < len(s) && (s[k]|0x20 == 'i' || s[k]|0x20 == 'o' || s[k]|0x20 == 't') {
+				var buf [16]byte
+				if w := statLowerWordAfter(&buf, s, j); string(w) == "in" || string(w) == "out" || string(w) == "times" {
+					if j-i <= len(buf) && statNumberWordValue(statLower(buf[:0], s, i, j)) > 0 {
+						return true
+					}
+				}
+			}
+			i = j
+		case c == '$':
+			return true
+		case c == 0xC2 && i+1 < len(s) && (s[i+1] == 0xA3 || s[i+1] == 0xA5): // £ ¥
+			return true
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x82 && (s[i+2] == 0xAC || s[i+2] == 0xB9): // € ₹
+			return true
+		default:
+			i++
+		}
+	}
+	return false
+}
+
+// statFigureWords are the words after a number that can make it a figure.
+var statFigureWords = statNewWordSet(`percent pct percentage per in out times thousand million billion trillion bn
+	dollars euros usd eur gbp`)
+
+// statFigureAfter reports whether what follows the digits ending at j can
+// make them a figure (see statMayStateFigure).
+func statFigureAfter[T string | []byte](s T, j int) bool {
+	if j >= len(s) {
+		return false
+	}
+	for k := j; k < len(s) && k < j+4; k++ {
+		if s[k] == '%' {
+			return true
+		}
+	}
+	switch c := s[j]; {
+	case c == 'x' || c == 'X':
+		return true
+	case c == 0xC3 && j+1 < len(s) && s[j+1] == 0x97: // ×
+		return true
+	case c == '-':
+		return statHasLowerPrefix(s, j+1, "fold") || statHasLowerPrefix(s, j+1, "percent")
+	}
+	var buf [16]byte
+	return statFigureWords.has(statLowerWordAfter(&buf, s, j))
+}
+
+// statSkipBlanks returns the index of the first byte from j on that is
+// not a space or a tab.
+func statSkipBlanks[T string | []byte](s T, j int) int {
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	return j
+}
+
+// statLowerWordAfter is the run of ASCII letters after the spaces and tabs
+// at s[j:], lowered into buf; nil if it is empty or too long for buf.
+func statLowerWordAfter[T string | []byte](buf *[16]byte, s T, j int) []byte {
+	j = statSkipBlanks(s, j)
+	k := j
+	for k < len(s) && statIsLetter(s[k]) {
+		k++
+	}
+	if k == j || k-j > len(buf) {
+		return nil
+	}
+	return statLower(buf[:0], s, j, k)
+}
+
+// statLower appends s[i:j] with ASCII letters lowered.
+func statLower[T string | []byte](dst []byte, s T, i, j int) []byte {
+	for ; i < j; i++ {
+		c := s[i]
+		if statIsUpper(c) {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// statHasLowerPrefix reports whether s[i:], lowered, starts with p.
+func statHasLowerPrefix[T string | []byte](s T, i int, p string) bool {
+	if i+len(p) > len(s) {
+		return false
+	}
+	for k := 0; k < len(p); k++ {
+		c := s[i+k]
+		if statIsUpper(c) {
+			c += 'a' - 'A'
+		}
+		if c != p[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// statCurrencyCodeBefore reports whether a currency code and a space come
+// right before s[i]: "USD 40".
+func statCurrencyCodeBefore[T string | []byte](s T, i int) bool {
+	if i < 4 || s[i-1] != ' ' {
+		return false
+	}
+	var buf [3]byte
+	switch string(statLower(buf[:0], s, i-4, i-1)) {
+	case "usd", "cad", "aud", "eur", "gbp":
+		return true
+	}
+	return false
 }
 
 // statScanNumber reads digits with "," and "." separators from s[i:end]. It
