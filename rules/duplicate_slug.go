@@ -31,13 +31,15 @@ overwrites the other, or the build fails.
 
 **Fix**: give one of the notes another slug, or delete the copy.
 `,
-	Archive: func(p *linter.ArchivePass) {
-		order, groups := groupBy(p.Notes, noteURL)
-		reportGroups(p, order, groups, slugSpan, "same URL",
-			func(n *linter.Note, others string) string {
-				return fmt.Sprintf("URL %s is also the URL of %s; give each note its own slug", noteURL(n), others)
-			})
-	},
+	Archive: func(p *linter.ArchivePass) { checkDuplicateSlugs(p.Notes, p.Report) },
+}
+
+func checkDuplicateSlugs(notes []*linter.Note, report reportFunc) {
+	order, groups := groupBy(notes, noteURL)
+	reportGroups(report, order, groups, slugSpan, "same URL",
+		func(n *linter.Note, others string) string {
+			return fmt.Sprintf("URL %s is also the URL of %s; give each note its own slug", noteURL(n), others)
+		})
 }
 
 // noteURL is the path a generator publishes the note at.

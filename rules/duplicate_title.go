@@ -55,22 +55,26 @@ keeps translations side by side):
 `,
 	Options: func() any { return &DuplicateTitleOptions{Scope: "archive"} },
 	Archive: func(p *linter.ArchivePass) {
-		scope, _ := parseScope(p.Options.(*DuplicateTitleOptions).Scope)
-		order, groups := groupBy(p.Notes, func(n *linter.Note) string {
-			if !n.Title.IsSet() {
-				return ""
-			}
-			k := foldTitle(n.Title.Text)
-			if k == "" {
-				return ""
-			}
-			return scope.key(n) + "\x00" + k
-		})
-		reportGroups(p, order, groups, func(n *linter.Note) linter.Span { return n.Title.Span }, "same title",
-			func(n *linter.Note, others string) string {
-				return fmt.Sprintf("title %q is also used by %s; give each note its own title", n.Title.Text, others)
-			})
+		checkDuplicateTitles(p.Notes, p.Options.(*DuplicateTitleOptions), p.Report)
 	},
+}
+
+func checkDuplicateTitles(notes []*linter.Note, opts *DuplicateTitleOptions, report reportFunc) {
+	scope, _ := parseScope(opts.Scope)
+	order, groups := groupBy(notes, func(n *linter.Note) string {
+		if !n.Title.IsSet() {
+			return ""
+		}
+		k := foldTitle(n.Title.Text)
+		if k == "" {
+			return ""
+		}
+		return scope.key(n) + "\x00" + k
+	})
+	reportGroups(report, order, groups, func(n *linter.Note) linter.Span { return n.Title.Span }, "same title",
+		func(n *linter.Note, others string) string {
+			return fmt.Sprintf("title %q is also used by %s; give each note its own title", n.Title.Text, others)
+		})
 }
 
 // scope partitions notes for archive-wide comparisons.

@@ -39,10 +39,14 @@ func groupBy(notes []*linter.Note, key func(*linter.Note) string) (order []strin
 	return order, groups
 }
 
+// reportFunc takes an archive rule's findings: (*linter.ArchivePass).Report
+// in a run, a counter in benchmarks.
+type reportFunc func(*linter.Note, linter.Report)
+
 // reportGroups gives every member of every group of two or more notes a
 // finding at span(n) listing the other members. msg gets the note and a
 // description of the others ("content/b.md" or "3 other notes").
-func reportGroups(p *linter.ArchivePass, order []string, groups map[string][]*linter.Note,
+func reportGroups(report reportFunc, order []string, groups map[string][]*linter.Note,
 	span func(*linter.Note) linter.Span, relMsg string, msg func(n *linter.Note, others string) string) {
 	for _, k := range order {
 		g := groups[k]
@@ -60,7 +64,7 @@ func reportGroups(p *linter.ArchivePass, order []string, groups map[string][]*li
 			if len(g) == 2 {
 				others = related[0].Path
 			}
-			p.Report(n, linter.Report{
+			report(n, linter.Report{
 				Span:        span(n),
 				Message:     msg(n, others),
 				Related:     related,

@@ -193,27 +193,30 @@ says what makes it different.
 The lists add to the built-in ones.
 `,
 	Archive: func(p *linter.ArchivePass) {
-		opts := p.Options.(*NearDuplicateTitleOptions)
-		scope, _ := parseScope(opts.Scope)
-		parts := map[string][]*linter.Note{}
-		var order []string
-		for _, n := range p.Notes {
-			if !n.Title.IsSet() || strings.TrimSpace(n.Title.Text) == "" {
-				continue
-			}
-			k := scope.key(n)
-			if opts.Languages {
-				k += "\x00" + noteLanguage(n)
-			}
-			if _, ok := parts[k]; !ok {
-				order = append(order, k)
-			}
-			parts[k] = append(parts[k], n)
-		}
-		for _, k := range order {
-			reportNearDuplicates(p, parts[k], opts)
-		}
+		checkNearDuplicateTitles(p.Notes, p.Options.(*NearDuplicateTitleOptions), p.Report)
 	},
+}
+
+func checkNearDuplicateTitles(notes []*linter.Note, opts *NearDuplicateTitleOptions, report reportFunc) {
+	scope, _ := parseScope(opts.Scope)
+	parts := map[string][]*linter.Note{}
+	var order []string
+	for _, n := range notes {
+		if !n.Title.IsSet() || strings.TrimSpace(n.Title.Text) == "" {
+			continue
+		}
+		k := scope.key(n)
+		if opts.Languages {
+			k += "\x00" + noteLanguage(n)
+		}
+		if _, ok := parts[k]; !ok {
+			order = append(order, k)
+		}
+		parts[k] = append(parts[k], n)
+	}
+	for _, k := range order {
+		reportNearDuplicates(report, parts[k], opts)
+	}
 }
 
 const ndMaxRelated = 20
@@ -229,7 +232,7 @@ func noteLanguage(n *linter.Note) string {
 	return ""
 }
 
-func reportNearDuplicates(p *linter.ArchivePass, notes []*linter.Note, opts *NearDuplicateTitleOptions) {
+func reportNearDuplicates(report reportFunc, notes []*linter.Note, opts *NearDuplicateTitleOptions) {
 	titles := make([]string, len(notes))
 	for i, n := range notes {
 		titles[i] = n.Title.Text
@@ -260,7 +263,7 @@ func reportNearDuplicates(p *linter.ArchivePass, notes []*linter.Note, opts *Nea
 		} else if n > 1 {
 			others = fmt.Sprintf(" and %d other notes", n)
 		}
-		p.Report(n, linter.Report{
+		report(n, linter.Report{
 			Span:        n.Title.Span,
 			Message:     fmt.Sprintf("title is a near duplicate of %q (%s)%s; retitle or merge the notes", titles[best], bestDiff, others),
 			Related:     related,
