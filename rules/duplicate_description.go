@@ -38,17 +38,13 @@ is derived from their own body).
 
 func checkDuplicateDescriptions(notes []*linter.Note, opts *DuplicateTitleOptions, report reportFunc) {
 	scope, _ := parseScope(opts.Scope)
-	order, groups := groupBy(notes, func(n *linter.Note) string {
+	groups := groupBy(notes, func(b []byte, n *linter.Note) ([]byte, bool) {
 		if n.Description.Text == "" {
-			return ""
+			return b, false
 		}
-		k := foldTitle(n.Description.Text)
-		if k == "" {
-			return ""
-		}
-		return scope.key(n) + "\x00" + k
+		return scope.appendFoldedKey(b, n, n.Description.Text)
 	})
-	reportGroups(report, order, groups, func(n *linter.Note) linter.Span { return n.Description.Span }, "same description",
+	reportGroups(report, groups, func(n *linter.Note) linter.Span { return n.Description.Span }, "same description",
 		func(n *linter.Note, others string) string {
 			return fmt.Sprintf("%s is the same as in %s; write one that says what this note covers", n.Description.Field, others)
 		})

@@ -61,17 +61,13 @@ keeps translations side by side):
 
 func checkDuplicateTitles(notes []*linter.Note, opts *DuplicateTitleOptions, report reportFunc) {
 	scope, _ := parseScope(opts.Scope)
-	order, groups := groupBy(notes, func(n *linter.Note) string {
+	groups := groupBy(notes, func(b []byte, n *linter.Note) ([]byte, bool) {
 		if !n.Title.IsSet() {
-			return ""
+			return b, false
 		}
-		k := foldTitle(n.Title.Text)
-		if k == "" {
-			return ""
-		}
-		return scope.key(n) + "\x00" + k
+		return scope.appendFoldedKey(b, n, n.Title.Text)
 	})
-	reportGroups(report, order, groups, func(n *linter.Note) linter.Span { return n.Title.Span }, "same title",
+	reportGroups(report, groups, func(n *linter.Note) linter.Span { return n.Title.Span }, "same title",
 		func(n *linter.Note, others string) string {
 			return fmt.Sprintf("title %q is also used by %s; give each note its own title", n.Title.Text, others)
 		})
@@ -102,8 +98,24 @@ func (s scope) key(n *linter.Note) string {
 		return path.Dir(n.Path)
 	case "field":
 		if f, ok := n.Front.Get(s.field); ok {
+			if v, ok := f.Value.(string); ok {
+				return v // what fmt.Sprint gives, without the allocation
+			}
 			return fmt.Sprint(f.Value)
 		}
 	}
 	return ""
+}
+
+// appendFoldedKey appends the key that groups notes by text within the
+// scope: the partition, a NUL, and foldTitle(text). It reports false when
+// text folds to nothing.
+func (s scope) appendFoldedKey(b []byte, n *linter.Note, text string) ([]byte, bool) {
+	if s.kind != "archive" {
+		b = append(b, s.key(n)...)
+	}
+	b = append(b, 0)
+	k := len(b)
+	b = appendFoldTitle(b, text)
+	return b, len(b) > k
 }
