@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/notelint/notelint/linter"
@@ -199,37 +200,77 @@ The lists add to the built-in ones.
 
 func checkNearDuplicateTitles(notes []*linter.Note, opts *NearDuplicateTitleOptions, report reportFunc) {
 	scope, _ := parseScope(opts.Scope)
-	parts := map[string][]*linter.Note{}
-	var order []string
-	for _, n := range notes {
+	// Titled notes are compared within their part (scope, then language),
+	// parts in the order their first notes come. A note's part is found
+	// by a key built in one reused buffer; the parts are then laid out
+	// in one slice.
+	part := make([]int32, len(notes))
+	index := map[string]int32{}
+	var sizes []int
+	var buf []byte
+	for i, n := range notes {
+		part[i] = -1
 		if !n.Title.IsSet() || strings.TrimSpace(n.Title.Text) == "" {
 			continue
 		}
-		k := scope.key(n)
+		buf = buf[:0]
+		if scope.kind != "archive" {
+			buf = append(buf, scope.key(n)...)
+		}
 		if opts.Languages {
-			k += "\x00" + noteLanguage(n)
+			buf = appendNoteLanguage(append(buf, 0), n)
 		}
-		if _, ok := parts[k]; !ok {
-			order = append(order, k)
+		p, ok := index[string(buf)]
+		if !ok {
+			p = int32(len(sizes))
+			index[string(buf)] = p
+			sizes = append(sizes, 0)
 		}
-		parts[k] = append(parts[k], n)
+		part[i] = p
+		sizes[p]++
 	}
-	for _, k := range order {
-		reportNearDuplicates(report, parts[k], opts)
+	start := make([]int, len(sizes)+1)
+	for p, k := range sizes {
+		start[p+1] = start[p] + k
+	}
+	parts := make([]*linter.Note, start[len(sizes)])
+	next := slices.Clone(start[:len(sizes)])
+	for i, n := range notes {
+		if p := part[i]; p >= 0 {
+			parts[next[p]] = n
+			next[p]++
+		}
+	}
+	for p := range sizes {
+		reportNearDuplicates(report, parts[start[p]:start[p+1]], opts)
 	}
 }
 
 const ndMaxRelated = 20
 
-// noteLanguage is the note's language as its frontmatter declares it,
-// folded so "zh-TW" and "zh_tw" match.
-func noteLanguage(n *linter.Note) string {
-	for _, k := range []string{"lang", "language", "locale"} {
+// appendNoteLanguage appends the note's language as its frontmatter
+// declares it, folded so "zh-TW" and "zh_tw" match.
+func appendNoteLanguage(b []byte, n *linter.Note) []byte {
+	for _, k := range [...]string{"lang", "language", "locale"} {
 		if f, ok := n.Front.Get(k); ok && f.Scalar {
-			return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(f.Text.Text)), "_", "-")
+			s := strings.TrimSpace(f.Text.Text)
+			if !ndIsASCII(s) {
+				return append(b, strings.ReplaceAll(strings.ToLower(s), "_", "-")...)
+			}
+			for i := 0; i < len(s); i++ {
+				switch c := s[i]; {
+				case 'A' <= c && c <= 'Z':
+					b = append(b, c+'a'-'A')
+				case c == '_':
+					b = append(b, '-')
+				default:
+					b = append(b, c)
+				}
+			}
+			return b
 		}
 	}
-	return ""
+	return b
 }
 
 func reportNearDuplicates(report reportFunc, notes []*linter.Note, opts *NearDuplicateTitleOptions) {
