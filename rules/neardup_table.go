@@ -21,16 +21,34 @@ type ndSlot struct {
 }
 
 func newNDTable(n int) ndTable {
-	size := 16
-	for size < 2*n {
-		size <<= 1
+	f := newNDTableSize(n)
+	return ndTable{slots: make([]ndSlot, f.slots), mask: uint64(f.slots - 1),
+		bits: make([]uint64, f.bits/64), bmask: uint64(f.bits - 1)}
+}
+
+// newNDTableSize is the size of a table for n keys: slots, and bits of
+// the filter.
+func newNDTableSize(n int) (f struct{ slots, bits int }) {
+	f.slots = 16
+	for f.slots < 2*n {
+		f.slots <<= 1
 	}
-	nb := 1 << 12 // bits
-	for nb < 8*n {
-		nb <<= 1
+	f.bits = 1 << 12
+	for f.bits < 8*n {
+		f.bits <<= 1
 	}
-	return ndTable{slots: make([]ndSlot, size), mask: uint64(size - 1),
-		bits: make([]uint64, nb/64), bmask: uint64(nb - 1)}
+	return f
+}
+
+// reset empties t for n keys, keeping its memory when it is big enough.
+// Lookups do not depend on the size.
+func (t *ndTable) reset(n int) {
+	if f := newNDTableSize(n); len(t.slots) < f.slots || len(t.bits)*64 < f.bits {
+		*t = newNDTable(n)
+		return
+	}
+	clear(t.slots)
+	clear(t.bits)
 }
 
 func ndFixKey(k uint64) uint64 {
