@@ -201,15 +201,16 @@ The lists add to the built-in ones.
 func checkNearDuplicateTitles(notes []*linter.Note, opts *NearDuplicateTitleOptions, report reportFunc) {
 	scope, _ := parseScope(opts.Scope)
 	// Titled notes are compared within their part (scope, then language),
-	// parts in the order their first notes come. A note's part is found
-	// by a key built in one reused buffer; the parts are then laid out
-	// in one slice.
-	part := make([]int32, len(notes))
+	// parts in the order their first notes come. One pass over the notes
+	// collects the titled ones, their titles and their parts, each part
+	// found by a key built in one reused buffer.
+	titled := make([]*linter.Note, 0, len(notes))
+	titles := make([]string, 0, len(notes))
+	var part []int32 // part of each titled note, once there are two
 	index := map[string]int32{}
 	var sizes []int
 	var buf []byte
-	for i, n := range notes {
-		part[i] = -1
+	for _, n := range notes {
 		if !n.Title.IsSet() || strings.TrimSpace(n.Title.Text) == "" {
 			continue
 		}
@@ -225,24 +226,35 @@ func checkNearDuplicateTitles(notes []*linter.Note, opts *NearDuplicateTitleOpti
 			p = int32(len(sizes))
 			index[string(buf)] = p
 			sizes = append(sizes, 0)
+			if p == 1 {
+				part = make([]int32, len(titled), cap(titled)) // all in part 0 so far
+			}
 		}
-		part[i] = p
+		if part != nil {
+			part = append(part, p)
+		}
 		sizes[p]++
+		titled = append(titled, n)
+		titles = append(titles, n.Title.Text)
 	}
+	if len(sizes) <= 1 {
+		reportNearDuplicates(report, titled, titles, opts)
+		return
+	}
+	// Lay the parts out one after the other.
 	start := make([]int, len(sizes)+1)
 	for p, k := range sizes {
 		start[p+1] = start[p] + k
 	}
-	parts := make([]*linter.Note, start[len(sizes)])
+	byPart := make([]*linter.Note, len(titled))
+	partTitles := make([]string, len(titles))
 	next := slices.Clone(start[:len(sizes)])
-	for i, n := range notes {
-		if p := part[i]; p >= 0 {
-			parts[next[p]] = n
-			next[p]++
-		}
+	for i, p := range part {
+		byPart[next[p]], partTitles[next[p]] = titled[i], titles[i]
+		next[p]++
 	}
 	for p := range sizes {
-		reportNearDuplicates(report, parts[start[p]:start[p+1]], opts)
+		reportNearDuplicates(report, byPart[start[p]:start[p+1]], partTitles[start[p]:start[p+1]], opts)
 	}
 }
 
@@ -273,11 +285,9 @@ func appendNoteLanguage(b []byte, n *linter.Note) []byte {
 	return b
 }
 
-func reportNearDuplicates(report reportFunc, notes []*linter.Note, opts *NearDuplicateTitleOptions) {
-	titles := make([]string, len(notes))
-	for i, n := range notes {
-		titles[i] = n.Title.Text
-	}
+// reportNearDuplicates reports near duplicates among notes, whose titles
+// are titles.
+func reportNearDuplicates(report reportFunc, notes []*linter.Note, titles []string, opts *NearDuplicateTitleOptions) {
 	res := nearDuplicates(titles, opts)
 	for i, n := range notes {
 		rel, more := res.related(i, ndMaxRelated)
