@@ -958,7 +958,19 @@ type ndEntry struct {
 	v   uint32 // the word left out
 }
 
+// ndLOOPart is about how many leave-one-out entries are held at once, in
+// at most ndLOOParts parts: each part is a pass over the norm groups.
+const (
+	ndLOOPart  = 1 << 16
+	ndLOOParts = 8
+)
+
 // leaveOneOut joins titles that differ in one word.
+//
+// A big archive's entries are made and bucketed one part of the key space
+// at a time, by the keys' top bits, so only a part's entries are held at
+// once. Keys are hashes, so the parts come out about even, and the
+// buckets are still visited in key order.
 func (d *ndDetector) leaveOneOut() {
 	nn := d.nNorm()
 	total := 0
@@ -967,8 +979,41 @@ func (d *ndDetector) leaveOneOut() {
 			total += l
 		}
 	}
-	es := make([]ndEntry, 0, total)
-	for m := 0; m < nn; m++ {
+	var bits uint
+	for total>>bits > ndLOOPart && 1<<bits < ndLOOParts {
+		bits++
+	}
+	size := total
+	if bits > 0 {
+		// A part of a template-heavy archive may be bigger: es grows then.
+		size = total>>bits + total>>(bits+2)
+	}
+	es := make([]ndEntry, 0, size)
+	var mem []ndMember
+	for part := uint64(0); part < 1<<bits; part++ {
+		es = d.looEntries(es[:0], bits, part)
+		if bits == 0 {
+			ndRadixSort(es)
+		} else {
+			ndFlagSort(es, 56) // the order ndRadixSort gives the whole from 256 entries up
+		}
+		for lo := 0; lo < len(es); {
+			hi := lo + 1
+			for hi < len(es) && es[hi].key == es[lo].key {
+				hi++
+			}
+			mem = d.bucket(es[lo:hi], mem[:0])
+			lo = hi
+		}
+	}
+}
+
+// looEntries appends the leave-one-out entries whose keys' top bits are
+// part (all of them when bits is 0): each norm group of 2 to
+// ndMaxLOOWords words with one of its distinct words left out, in norm
+// group order.
+func (d *ndDetector) looEntries(es []ndEntry, bits uint, part uint64) []ndEntry {
+	for m := 0; m < d.nNorm(); m++ {
 		ids := d.ids(int32(m))
 		if len(ids) < 2 || len(ids) > ndMaxLOOWords {
 			continue
@@ -981,19 +1026,12 @@ func (d *ndDetector) leaveOneOut() {
 			if j > 0 && ids[j-1] == id {
 				continue
 			}
-			es = append(es, ndEntry{key: h - ndMix(id), m: int32(m), v: id})
+			if k := h - ndMix(id); k>>(64-bits) == part {
+				es = append(es, ndEntry{key: k, m: int32(m), v: id})
+			}
 		}
 	}
-	ndRadixSort(es)
-	var mem []ndMember
-	for lo := 0; lo < len(es); {
-		hi := lo + 1
-		for hi < len(es) && es[hi].key == es[lo].key {
-			hi++
-		}
-		mem = d.bucket(es[lo:hi], mem[:0])
-		lo = hi
-	}
+	return es
 }
 
 // ndMember is a bucket entry with its title read in order without the
