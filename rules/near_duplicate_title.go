@@ -354,9 +354,9 @@ func (d *ndDetector) titleWords(title string) []ndWord {
 	return out
 }
 
-// classify describes how title b differs from title a, for messages.
-func (d *ndDetector) classify(a, b string) ndDiff {
-	wa, wb := d.titleWords(a), d.titleWords(b)
+// classify describes how title b differs from title a, for messages,
+// given their words (see titleWords), which it leaves as they are.
+func (d *ndDetector) classify(wa, wb []ndWord) ndDiff {
 	onlyA, onlyB := ndMinus(wa, wb, false), ndMinus(wb, wa, false)
 	join := func(ws []ndWord) string {
 		s := make([]string, len(ws))

@@ -135,6 +135,8 @@ type nearDupResult struct {
 
 	stamp []int32 // scratch for related
 	epoch int32
+	// varWords caches the words of the variants classify has read.
+	varWords map[int32][]ndWord
 }
 
 // Groups reports the number of pairs and cliques found.
@@ -229,13 +231,26 @@ func (r *nearDupResult) related(i, limit int) ([]int, int) {
 // variant's first title, so a title and its exact duplicates ("Setting Up
 // NetSuite" and "setting up netsuite") are described alike.
 func (r *nearDupResult) classify(i, j int) ndDiff {
-	rep := func(k int) string {
-		if v := r.titleVar[k]; v >= 0 {
-			return r.titles[r.varFirst[v]]
-		}
-		return r.titles[k]
+	return r.d.classify(r.words(i), r.words(j))
+}
+
+// words are the words of title k as classify reads them. A title is
+// classified against several others, and each of them against their own
+// others: the words of each variant are split once.
+func (r *nearDupResult) words(k int) []ndWord {
+	v := r.titleVar[k]
+	if v < 0 {
+		return r.d.titleWords(r.titles[k])
 	}
-	return r.d.classify(rep(i), rep(j))
+	if w, ok := r.varWords[v]; ok {
+		return w
+	}
+	if r.varWords == nil {
+		r.varWords = map[int32][]ndWord{}
+	}
+	w := r.d.titleWords(r.titles[r.varFirst[v]])
+	r.varWords[v] = w
+	return w
 }
 
 // nearDuplicates finds near-duplicate titles. It never compares all pairs:
