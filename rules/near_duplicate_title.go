@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -367,7 +368,7 @@ func (d *ndDetector) classify(wa, wb []ndWord) ndDiff {
 	}
 	switch {
 	case len(onlyA) == 0 && len(onlyB) == 0:
-		if !ndSameOrder(wa, wb) {
+		if !d.sameOrder(wa, wb) {
 			return ndDiff{kind: "same words reordered", rank: 1}
 		}
 		sa, sb := ndMinus(wa, wb, true), ndMinus(wb, wa, true)
@@ -407,7 +408,12 @@ func (d *ndDetector) classify(wa, wb []ndWord) ndDiff {
 // normalised form, or by surface form (stop words included) when surface
 // is set.
 func ndMinus(a, b []ndWord, surface bool) []ndWord {
-	used := make([]bool, len(b))
+	var buf [32]bool
+	used := buf[:0]
+	if len(b) > len(buf) {
+		used = make([]bool, len(b))
+	}
+	used = used[:len(b)]
 	var out []ndWord
 	for _, x := range a {
 		if x.stop && !surface {
@@ -430,17 +436,24 @@ func ndMinus(a, b []ndWord, surface bool) []ndWord {
 	return out
 }
 
-func ndSameOrder(a, b []ndWord) bool {
-	var x, y []string
-	for _, w := range a {
+// sameOrder reports whether a and b have the same words in the same
+// order once stop words are set aside: their normalised forms joined by
+// spaces are equal.
+func (d *ndDetector) sameOrder(a, b []ndWord) bool {
+	d.joinA, d.joinB = ndJoinNorms(d.joinA[:0], a), ndJoinNorms(d.joinB[:0], b)
+	return bytes.Equal(d.joinA, d.joinB)
+}
+
+func ndJoinNorms(buf []byte, ws []ndWord) []byte {
+	first := true
+	for _, w := range ws {
 		if !w.stop {
-			x = append(x, w.norm)
+			if !first {
+				buf = append(buf, ' ')
+			}
+			first = false
+			buf = append(buf, w.norm...)
 		}
 	}
-	for _, w := range b {
-		if !w.stop {
-			y = append(y, w.norm)
-		}
-	}
-	return strings.Join(x, " ") == strings.Join(y, " ")
+	return buf
 }

@@ -298,6 +298,8 @@ type ndDetector struct {
 	scratch []uint32
 	pick    []int32
 	cand    []ndMember
+	// Scratch for classify.
+	joinA, joinB []byte
 }
 
 func newNDDetector(cfg *nearDupConfig) *ndDetector {
