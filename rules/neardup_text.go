@@ -212,10 +212,28 @@ func ndIsASCII(s string) bool {
 
 func ndIsAlnum(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return r >= 0 && ndASCIIClass[r] != 0
 	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
+
+// ndASCIIClass classifies ASCII letters and digits; other bytes are 0.
+var ndASCIIClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = ndClassLower
+		t[c-'a'+'A'] = ndClassUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = ndClassDigit
+	}
+	return t
+}()
+
+const (
+	ndClassUpper = 1 << iota
+	ndClassLower
+	ndClassDigit
+)
 
 func ndSegmentKind(r rune) uint8 {
 	switch r {
@@ -268,15 +286,25 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 	// code: "sizeof Operator", "for Statement (C)".
 	hasUpper, hasLower, words := false, false, 0
 	inWord := false
-	for _, r := range s {
-		hasUpper = hasUpper || unicode.IsUpper(r)
-		hasLower = hasLower || unicode.IsLower(r)
-		if a := ndIsAlnum(r); a && !inWord {
-			words++
-			inWord = true
-		} else if !a {
-			inWord = false
+	for i := 0; i < len(s); {
+		var alnum bool
+		if c := s[i]; c < utf8.RuneSelf {
+			k := ndASCIIClass[c]
+			hasUpper = hasUpper || k&ndClassUpper != 0
+			hasLower = hasLower || k&ndClassLower != 0
+			alnum = k != 0
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			hasUpper = hasUpper || unicode.IsUpper(r)
+			hasLower = hasLower || unicode.IsLower(r)
+			alnum = ndIsAlnum(r)
+			i += size
 		}
+		if alnum && !inWord {
+			words++
+		}
+		inWord = alnum
 	}
 	// Case says what is code only when the title mixes cases, or is as
 	// short as "END (MASM)"; "HOW TO FIX SPLIT SHIPMENTS" is not code.
