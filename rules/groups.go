@@ -20,8 +20,9 @@ type appendKeyFunc func(b []byte, n *linter.Note) ([]byte, bool)
 //
 // Most keys are unique, so each key is built in one reused buffer and only
 // its hash is kept; only notes whose hash another note shares have their
-// key compared as such. No note allocates unless it is in a group, and the
-// scratch memory is 12 bytes a note or less.
+// key compared as such. No note allocates unless it is in a group; the
+// scratch memory is a 32-bit hash a note and an open-addressing table of
+// 2 to 4 int32 slots a note.
 func groupBy(notes []*linter.Note, key appendKeyFunc) [][]*linter.Note {
 	seed := maphash.MakeSeed()
 	hashes := make([]uint32, len(notes)) // 32 bits: a collision only costs a comparison
