@@ -32,20 +32,20 @@ is derived from their own body).
 `,
 	Options: func() any { return &DuplicateTitleOptions{Scope: "archive"} },
 	Archive: func(p *linter.ArchivePass) {
-		scope, _ := parseScope(p.Options.(*DuplicateTitleOptions).Scope)
-		order, groups := groupBy(p.Notes, func(n *linter.Note) string {
-			if n.Description.Text == "" {
-				return ""
-			}
-			k := foldTitle(n.Description.Text)
-			if k == "" {
-				return ""
-			}
-			return scope.key(n) + "\x00" + k
-		})
-		reportGroups(p, order, groups, func(n *linter.Note) linter.Span { return n.Description.Span }, "same description",
-			func(n *linter.Note, others string) string {
-				return fmt.Sprintf("%s is the same as in %s; write one that says what this note covers", n.Description.Field, others)
-			})
+		checkDuplicateDescriptions(p.Notes, p.Options.(*DuplicateTitleOptions), p.Report)
 	},
+}
+
+func checkDuplicateDescriptions(notes []*linter.Note, opts *DuplicateTitleOptions, report reportFunc) {
+	scope, _ := parseScope(opts.Scope)
+	groups := groupBy(notes, func(b []byte, n *linter.Note) ([]byte, bool) {
+		if n.Description.Text == "" {
+			return b, false
+		}
+		return scope.appendFoldedKey(b, n, n.Description.Text)
+	})
+	reportGroups(report, groups, func(n *linter.Note) linter.Span { return n.Description.Span }, "same description",
+		func(n *linter.Note, others string) string {
+			return fmt.Sprintf("%s is the same as in %s; write one that says what this note covers", n.Description.Field, others)
+		})
 }

@@ -55,22 +55,22 @@ keeps translations side by side):
 `,
 	Options: func() any { return &DuplicateTitleOptions{Scope: "archive"} },
 	Archive: func(p *linter.ArchivePass) {
-		scope, _ := parseScope(p.Options.(*DuplicateTitleOptions).Scope)
-		order, groups := groupBy(p.Notes, func(n *linter.Note) string {
-			if !n.Title.IsSet() {
-				return ""
-			}
-			k := foldTitle(n.Title.Text)
-			if k == "" {
-				return ""
-			}
-			return scope.key(n) + "\x00" + k
-		})
-		reportGroups(p, order, groups, func(n *linter.Note) linter.Span { return n.Title.Span }, "same title",
-			func(n *linter.Note, others string) string {
-				return fmt.Sprintf("title %q is also used by %s; give each note its own title", n.Title.Text, others)
-			})
+		checkDuplicateTitles(p.Notes, p.Options.(*DuplicateTitleOptions), p.Report)
 	},
+}
+
+func checkDuplicateTitles(notes []*linter.Note, opts *DuplicateTitleOptions, report reportFunc) {
+	scope, _ := parseScope(opts.Scope)
+	groups := groupBy(notes, func(b []byte, n *linter.Note) ([]byte, bool) {
+		if !n.Title.IsSet() {
+			return b, false
+		}
+		return scope.appendFoldedKey(b, n, n.Title.Text)
+	})
+	reportGroups(report, groups, func(n *linter.Note) linter.Span { return n.Title.Span }, "same title",
+		func(n *linter.Note, others string) string {
+			return fmt.Sprintf("title %q is also used by %s; give each note its own title", n.Title.Text, others)
+		})
 }
 
 // scope partitions notes for archive-wide comparisons.
@@ -98,8 +98,24 @@ func (s scope) key(n *linter.Note) string {
 		return path.Dir(n.Path)
 	case "field":
 		if f, ok := n.Front.Get(s.field); ok {
+			if v, ok := f.Value.(string); ok {
+				return v // what fmt.Sprint gives, without the allocation
+			}
 			return fmt.Sprint(f.Value)
 		}
 	}
 	return ""
+}
+
+// appendFoldedKey appends the key that groups notes by text within the
+// scope: the partition, a NUL, and foldTitle(text). It reports false when
+// text folds to nothing.
+func (s scope) appendFoldedKey(b []byte, n *linter.Note, text string) ([]byte, bool) {
+	if s.kind != "archive" {
+		b = append(b, s.key(n)...)
+	}
+	b = append(b, 0)
+	k := len(b)
+	b = appendFoldTitle(b, text)
+	return b, len(b) > k
 }

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/notelint/notelint/linter"
@@ -193,47 +195,100 @@ says what makes it different.
 The lists add to the built-in ones.
 `,
 	Archive: func(p *linter.ArchivePass) {
-		opts := p.Options.(*NearDuplicateTitleOptions)
-		scope, _ := parseScope(opts.Scope)
-		parts := map[string][]*linter.Note{}
-		var order []string
-		for _, n := range p.Notes {
-			if !n.Title.IsSet() || strings.TrimSpace(n.Title.Text) == "" {
-				continue
-			}
-			k := scope.key(n)
-			if opts.Languages {
-				k += "\x00" + noteLanguage(n)
-			}
-			if _, ok := parts[k]; !ok {
-				order = append(order, k)
-			}
-			parts[k] = append(parts[k], n)
-		}
-		for _, k := range order {
-			reportNearDuplicates(p, parts[k], opts)
-		}
+		checkNearDuplicateTitles(p.Notes, p.Options.(*NearDuplicateTitleOptions), p.Report)
 	},
+}
+
+func checkNearDuplicateTitles(notes []*linter.Note, opts *NearDuplicateTitleOptions, report reportFunc) {
+	scope, _ := parseScope(opts.Scope)
+	// Titled notes are compared within their part (scope, then language),
+	// parts in the order their first notes come. One pass over the notes
+	// collects the titled ones, their titles and their parts, each part
+	// found by a key built in one reused buffer.
+	titled := make([]*linter.Note, 0, len(notes))
+	titles := make([]string, 0, len(notes))
+	var part []int32 // part of each titled note, once there are two
+	index := map[string]int32{}
+	var sizes []int
+	var buf []byte
+	for _, n := range notes {
+		if !n.Title.IsSet() || strings.TrimSpace(n.Title.Text) == "" {
+			continue
+		}
+		buf = buf[:0]
+		if scope.kind != "archive" {
+			buf = append(buf, scope.key(n)...)
+		}
+		if opts.Languages {
+			buf = appendNoteLanguage(append(buf, 0), n)
+		}
+		p, ok := index[string(buf)]
+		if !ok {
+			p = int32(len(sizes))
+			index[string(buf)] = p
+			sizes = append(sizes, 0)
+			if p == 1 {
+				part = make([]int32, len(titled), cap(titled)) // all in part 0 so far
+			}
+		}
+		if part != nil {
+			part = append(part, p)
+		}
+		sizes[p]++
+		titled = append(titled, n)
+		titles = append(titles, n.Title.Text)
+	}
+	if len(sizes) <= 1 {
+		reportNearDuplicates(report, titled, titles, opts)
+		return
+	}
+	// Lay the parts out one after the other.
+	start := make([]int, len(sizes)+1)
+	for p, k := range sizes {
+		start[p+1] = start[p] + k
+	}
+	byPart := make([]*linter.Note, len(titled))
+	partTitles := make([]string, len(titles))
+	next := slices.Clone(start[:len(sizes)])
+	for i, p := range part {
+		byPart[next[p]], partTitles[next[p]] = titled[i], titles[i]
+		next[p]++
+	}
+	for p := range sizes {
+		reportNearDuplicates(report, byPart[start[p]:start[p+1]], partTitles[start[p]:start[p+1]], opts)
+	}
 }
 
 const ndMaxRelated = 20
 
-// noteLanguage is the note's language as its frontmatter declares it,
-// folded so "zh-TW" and "zh_tw" match.
-func noteLanguage(n *linter.Note) string {
-	for _, k := range []string{"lang", "language", "locale"} {
+// appendNoteLanguage appends the note's language as its frontmatter
+// declares it, folded so "zh-TW" and "zh_tw" match.
+func appendNoteLanguage(b []byte, n *linter.Note) []byte {
+	for _, k := range [...]string{"lang", "language", "locale"} {
 		if f, ok := n.Front.Get(k); ok && f.Scalar {
-			return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(f.Text.Text)), "_", "-")
+			s := strings.TrimSpace(f.Text.Text)
+			if !ndIsASCII(s) {
+				return append(b, strings.ReplaceAll(strings.ToLower(s), "_", "-")...)
+			}
+			for i := 0; i < len(s); i++ {
+				switch c := s[i]; {
+				case 'A' <= c && c <= 'Z':
+					b = append(b, c+'a'-'A')
+				case c == '_':
+					b = append(b, '-')
+				default:
+					b = append(b, c)
+				}
+			}
+			return b
 		}
 	}
-	return ""
+	return b
 }
 
-func reportNearDuplicates(p *linter.ArchivePass, notes []*linter.Note, opts *NearDuplicateTitleOptions) {
-	titles := make([]string, len(notes))
-	for i, n := range notes {
-		titles[i] = n.Title.Text
-	}
+// reportNearDuplicates reports near duplicates among notes, whose titles
+// are titles.
+func reportNearDuplicates(report reportFunc, notes []*linter.Note, titles []string, opts *NearDuplicateTitleOptions) {
 	res := nearDuplicates(titles, opts)
 	for i, n := range notes {
 		rel, more := res.related(i, ndMaxRelated)
@@ -260,7 +315,7 @@ func reportNearDuplicates(p *linter.ArchivePass, notes []*linter.Note, opts *Nea
 		} else if n > 1 {
 			others = fmt.Sprintf(" and %d other notes", n)
 		}
-		p.Report(n, linter.Report{
+		report(n, linter.Report{
 			Span:        n.Title.Span,
 			Message:     fmt.Sprintf("title is a near duplicate of %q (%s)%s; retitle or merge the notes", titles[best], bestDiff, others),
 			Related:     related,
@@ -300,9 +355,9 @@ func (d *ndDetector) titleWords(title string) []ndWord {
 	return out
 }
 
-// classify describes how title b differs from title a, for messages.
-func (d *ndDetector) classify(a, b string) ndDiff {
-	wa, wb := d.titleWords(a), d.titleWords(b)
+// classify describes how title b differs from title a, for messages,
+// given their words (see titleWords), which it leaves as they are.
+func (d *ndDetector) classify(wa, wb []ndWord) ndDiff {
 	onlyA, onlyB := ndMinus(wa, wb, false), ndMinus(wb, wa, false)
 	join := func(ws []ndWord) string {
 		s := make([]string, len(ws))
@@ -313,7 +368,7 @@ func (d *ndDetector) classify(a, b string) ndDiff {
 	}
 	switch {
 	case len(onlyA) == 0 && len(onlyB) == 0:
-		if !ndSameOrder(wa, wb) {
+		if !d.sameOrder(wa, wb) {
 			return ndDiff{kind: "same words reordered", rank: 1}
 		}
 		sa, sb := ndMinus(wa, wb, true), ndMinus(wb, wa, true)
@@ -353,7 +408,12 @@ func (d *ndDetector) classify(a, b string) ndDiff {
 // normalised form, or by surface form (stop words included) when surface
 // is set.
 func ndMinus(a, b []ndWord, surface bool) []ndWord {
-	used := make([]bool, len(b))
+	var buf [32]bool
+	used := buf[:0]
+	if len(b) > len(buf) {
+		used = make([]bool, len(b))
+	}
+	used = used[:len(b)]
 	var out []ndWord
 	for _, x := range a {
 		if x.stop && !surface {
@@ -376,17 +436,24 @@ func ndMinus(a, b []ndWord, surface bool) []ndWord {
 	return out
 }
 
-func ndSameOrder(a, b []ndWord) bool {
-	var x, y []string
-	for _, w := range a {
+// sameOrder reports whether a and b have the same words in the same
+// order once stop words are set aside: their normalised forms joined by
+// spaces are equal.
+func (d *ndDetector) sameOrder(a, b []ndWord) bool {
+	d.joinA, d.joinB = ndJoinNorms(d.joinA[:0], a), ndJoinNorms(d.joinB[:0], b)
+	return bytes.Equal(d.joinA, d.joinB)
+}
+
+func ndJoinNorms(buf []byte, ws []ndWord) []byte {
+	first := true
+	for _, w := range ws {
 		if !w.stop {
-			x = append(x, w.norm)
+			if !first {
+				buf = append(buf, ' ')
+			}
+			first = false
+			buf = append(buf, w.norm...)
 		}
 	}
-	for _, w := range b {
-		if !w.stop {
-			y = append(y, w.norm)
-		}
-	}
-	return strings.Join(x, " ") == strings.Join(y, " ")
+	return buf
 }

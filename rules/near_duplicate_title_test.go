@@ -1,11 +1,14 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -252,5 +255,43 @@ func TestNearDupFoldHash(t *testing.T) {
 			t.Errorf("%q: hash of %q too", s, prev)
 		}
 		byFold[f], byHash[h] = h, f
+	}
+}
+
+// TestNDRadixSortKeepsOrder: entries made as leaveOneOut makes them (norm
+// groups in order, one entry per key and group) come out in the order a
+// stable sort by key gives, big template buckets included.
+func TestNDRadixSortKeepsOrder(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for _, n := range []int{300, 5000, 100_000} {
+		keys := make([]uint64, n/4)
+		for i := range keys {
+			keys[i] = r.Uint64()
+		}
+		keys[0] = 0
+		keys[1] = ^uint64(0)
+		var es []ndEntry
+		for m := 0; len(es) < n; m++ {
+			used := map[uint64]bool{}
+			for k := 1 + r.Intn(6); k > 0; k-- {
+				key := keys[0]
+				switch r.Intn(4) {
+				case 0: // a template slot many groups share
+					key = keys[r.Intn(3)]
+				default:
+					key = keys[r.Intn(len(keys))]
+				}
+				if !used[key] {
+					used[key] = true
+					es = append(es, ndEntry{key: key, m: int32(m), v: uint32(r.Intn(1000))})
+				}
+			}
+		}
+		want := slices.Clone(es)
+		slices.SortStableFunc(want, func(a, b ndEntry) int { return cmp.Compare(a.key, b.key) })
+		ndRadixSort(es)
+		if !slices.Equal(es, want) {
+			t.Errorf("%d entries: order differs from a stable sort by key", len(es))
+		}
 	}
 }

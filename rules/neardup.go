@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -136,6 +135,8 @@ type nearDupResult struct {
 
 	stamp []int32 // scratch for related
 	epoch int32
+	// varWords caches the words of the variants classify has read.
+	varWords map[int32][]ndWord
 }
 
 // Groups reports the number of pairs and cliques found.
@@ -230,13 +231,26 @@ func (r *nearDupResult) related(i, limit int) ([]int, int) {
 // variant's first title, so a title and its exact duplicates ("Setting Up
 // NetSuite" and "setting up netsuite") are described alike.
 func (r *nearDupResult) classify(i, j int) ndDiff {
-	rep := func(k int) string {
-		if v := r.titleVar[k]; v >= 0 {
-			return r.titles[r.varFirst[v]]
-		}
-		return r.titles[k]
+	return r.d.classify(r.words(i), r.words(j))
+}
+
+// words are the words of title k as classify reads them. A title is
+// classified against several others, and each of them against their own
+// others: the words of each variant are split once.
+func (r *nearDupResult) words(k int) []ndWord {
+	v := r.titleVar[k]
+	if v < 0 {
+		return r.d.titleWords(r.titles[k])
 	}
-	return r.d.classify(rep(i), rep(j))
+	if w, ok := r.varWords[v]; ok {
+		return w
+	}
+	if r.varWords == nil {
+		r.varWords = map[int32][]ndWord{}
+	}
+	w := r.d.titleWords(r.titles[r.varFirst[v]])
+	r.varWords[v] = w
+	return w
 }
 
 // nearDuplicates finds near-duplicate titles. It never compares all pairs:
@@ -283,6 +297,9 @@ type ndDetector struct {
 	grpM    []int32
 	scratch []uint32
 	pick    []int32
+	cand    []ndMember
+	// Scratch for classify.
+	joinA, joinB []byte
 }
 
 func newNDDetector(cfg *nearDupConfig) *ndDetector {
@@ -381,7 +398,7 @@ type ndTokenized struct {
 	w0, w1        int32 // words: chunk.words[w0:w1]
 }
 
-// ndChunk is a worker's share of the titles.
+// ndChunk is a batch of titles as a worker split them.
 type ndChunk struct {
 	lo, hi int
 	titles []ndTokenized
@@ -399,42 +416,93 @@ type ndWordRef struct {
 // ndParallelMin: fewer titles are split on one goroutine.
 const ndParallelMin = 50_000
 
-// tokenizeAll splits every title, on all CPUs for big archives.
-func (d *ndDetector) tokenizeAll(titles []string) []ndChunk {
+// ndBatch is how many titles are split at a time. Each batch is interned
+// before its buffers are reused, so the words waiting to be interned stay
+// a few batches whatever the size of the archive.
+const ndBatch = 4096
+
+// tokenizeAll splits every title and hands the batches to use in title
+// order, splitting on all CPUs for big archives. A batch is valid until
+// use returns.
+func (d *ndDetector) tokenizeAll(titles []string, use func(*ndChunk)) {
 	n := len(titles)
 	workers := 1
 	if n >= ndParallelMin {
 		workers = min(runtime.GOMAXPROCS(0), 8)
 	}
-	chunks := make([]ndChunk, workers)
-	var wg sync.WaitGroup
-	for w := range chunks {
-		c := &chunks[w]
-		c.lo, c.hi = n*w/workers, n*(w+1)/workers
+	if workers == 1 {
+		var c ndChunk
+		for lo := 0; lo < n; lo += ndBatch {
+			c.lo, c.hi = lo, min(lo+ndBatch, n)
+			c.tokenize(d.z, titles[c.lo:c.hi])
+			use(&c)
+		}
+		return
+	}
+	// The feeder hands out batches in order, each with a free buffer;
+	// use takes them back in the same order and frees their buffers.
+	type job struct {
+		c    *ndChunk
+		done chan struct{}
+	}
+	free := make(chan *ndChunk, 2*workers)
+	for range cap(free) {
+		free <- &ndChunk{}
+	}
+	order := make(chan job, cap(free)) // never more jobs than buffers
+	jobs := make(chan job)
+	quit := make(chan struct{}) // use panicked: stop feeding
+	defer close(quit)
+	go func() {
+		defer close(jobs)
+		defer close(order)
+		for lo := 0; lo < n; lo += ndBatch {
+			var c *ndChunk
+			select {
+			case c = <-free:
+			case <-quit:
+				return
+			}
+			c.lo, c.hi = lo, min(lo+ndBatch, n)
+			j := job{c, make(chan struct{})}
+			order <- j
+			select {
+			case jobs <- j:
+			case <-quit:
+				return
+			}
+		}
+	}()
+	for w := 0; w < workers; w++ {
 		z := d.z
 		if w > 0 {
 			z = d.z.clone()
 		}
-		wg.Add(1)
 		go func() {
-			defer wg.Done()
-			c.tokenize(z, titles[c.lo:c.hi])
+			for j := range jobs {
+				j.c.tokenize(z, titles[j.c.lo:j.c.hi])
+				close(j.done)
+			}
 		}()
 	}
-	wg.Wait()
-	return chunks
+	for j := range order {
+		<-j.done
+		use(j.c)
+		free <- j.c
+	}
 }
 
 func (c *ndChunk) tokenize(z *ndTokenizer, titles []string) {
-	c.titles = make([]ndTokenized, len(titles))
-	c.words = make([]ndWordRef, 0, 6*len(titles))
-	c.arena = make([]byte, 0, 40*len(titles))
+	c.titles = slices.Grow(c.titles[:0], len(titles))[:len(titles)]
+	if c.words == nil {
+		c.words = make([]ndWordRef, 0, 6*len(titles))
+		c.arena = make([]byte, 0, 40*len(titles))
+	}
+	c.words, c.arena = c.words[:0], c.arena[:0]
 	for i, t := range titles {
 		toks, fh := z.tokenize(t)
 		out := &c.titles[i]
-		out.fold = fh
-		out.w0 = int32(len(c.words))
-		out.w1 = out.w0
+		*out = ndTokenized{fold: fh, w0: int32(len(c.words)), w1: int32(len(c.words))}
 		if fh == 0 {
 			continue
 		}
@@ -480,16 +548,14 @@ func (c *ndChunk) tokenize(z *ndTokenizer, titles []string) {
 func (d *ndDetector) run(titles []string) *nearDupResult {
 	r := &nearDupResult{d: d, titles: titles, titleVar: make([]int32, len(titles)),
 		titleNext: make([]int32, len(titles)), titleHash: make([]uint64, len(titles))}
-	chunks := d.tokenizeAll(titles)
 	d.varTab = newNDTable(len(titles))
 	d.seqStart = make([]int32, 1, len(titles)+1)
 	d.seq = make([]uint32, 0, 6*len(titles))
 	d.segs = make([]uint8, 0, 6*len(titles))
 	d.vflags = make([]uint8, 0, len(titles))
 	r.varFirst = make([]int32, 0, len(titles))
-	var varLast []int32
-	for ci := range chunks {
-		c := &chunks[ci]
+	varLast := make([]int32, 0, len(titles))
+	d.tokenizeAll(titles, func(c *ndChunk) {
 		for k := range c.titles {
 			i, tt := c.lo+k, &c.titles[k]
 			r.titleNext[i] = -1
@@ -514,8 +580,7 @@ func (d *ndDetector) run(titles []string) *nearDupResult {
 			d.seqStart = append(d.seqStart, int32(len(d.seq)))
 			d.vflags = append(d.vflags, tt.vflags)
 		}
-		*c = ndChunk{} // free as we go
-	}
+	})
 	d.nVar = len(r.varFirst)
 	d.joinCompounds()
 	d.conflate()
@@ -693,12 +758,14 @@ func (d *ndDetector) normalise(r *nearDupResult) {
 	nv := d.nVar
 	r.varNorm = make([]int32, nv)
 	d.varNext = make([]int32, nv)
-	d.normTab = newNDTable(nv)
+	// The variant table is done with: its memory holds the norm groups.
+	d.normTab, d.varTab = d.varTab, ndTable{}
+	d.normTab.reset(nv)
 	d.normStart = make([]int32, 1, nv+1)
 	d.normVar = make([]int32, 0, nv)
 	d.normW = make([]float32, 0, nv)
 	d.normIDs = make([]uint32, 0, len(d.seq))
-	var normLast []int32
+	normLast := make([]int32, 0, nv)
 	buf := d.scratch[:0]
 	for v := 0; v < nv; v++ {
 		d.varNext[v] = -1
@@ -908,7 +975,19 @@ type ndEntry struct {
 	v   uint32 // the word left out
 }
 
+// ndLOOPart is about how many leave-one-out entries are held at once, in
+// at most ndLOOParts parts: each part is a pass over the norm groups.
+const (
+	ndLOOPart  = 1 << 16
+	ndLOOParts = 8
+)
+
 // leaveOneOut joins titles that differ in one word.
+//
+// A big archive's entries are made and bucketed one part of the key space
+// at a time, by the keys' top bits, so only a part's entries are held at
+// once. Keys are hashes, so the parts come out about even, and the
+// buckets are still visited in key order.
 func (d *ndDetector) leaveOneOut() {
 	nn := d.nNorm()
 	total := 0
@@ -917,8 +996,41 @@ func (d *ndDetector) leaveOneOut() {
 			total += l
 		}
 	}
-	es := make([]ndEntry, 0, total)
-	for m := 0; m < nn; m++ {
+	var bits uint
+	for total>>bits > ndLOOPart && 1<<bits < ndLOOParts {
+		bits++
+	}
+	size := total
+	if bits > 0 {
+		// A part of a template-heavy archive may be bigger: es grows then.
+		size = total>>bits + total>>(bits+2)
+	}
+	es := make([]ndEntry, 0, size)
+	var mem []ndMember
+	for part := uint64(0); part < 1<<bits; part++ {
+		es = d.looEntries(es[:0], bits, part)
+		if bits == 0 {
+			ndRadixSort(es)
+		} else {
+			ndFlagSort(es, 56) // the order ndRadixSort gives the whole from 256 entries up
+		}
+		for lo := 0; lo < len(es); {
+			hi := lo + 1
+			for hi < len(es) && es[hi].key == es[lo].key {
+				hi++
+			}
+			mem = d.bucket(es[lo:hi], mem[:0])
+			lo = hi
+		}
+	}
+}
+
+// looEntries appends the leave-one-out entries whose keys' top bits are
+// part (all of them when bits is 0): each norm group of 2 to
+// ndMaxLOOWords words with one of its distinct words left out, in norm
+// group order.
+func (d *ndDetector) looEntries(es []ndEntry, bits uint, part uint64) []ndEntry {
+	for m := 0; m < d.nNorm(); m++ {
 		ids := d.ids(int32(m))
 		if len(ids) < 2 || len(ids) > ndMaxLOOWords {
 			continue
@@ -931,19 +1043,12 @@ func (d *ndDetector) leaveOneOut() {
 			if j > 0 && ids[j-1] == id {
 				continue
 			}
-			es = append(es, ndEntry{key: h - ndMix(id), m: int32(m), v: id})
+			if k := h - ndMix(id); k>>(64-bits) == part {
+				es = append(es, ndEntry{key: k, m: int32(m), v: id})
+			}
 		}
 	}
-	ndRadixSort(es)
-	var mem []ndMember
-	for lo := 0; lo < len(es); {
-		hi := lo + 1
-		for hi < len(es) && es[hi].key == es[lo].key {
-			hi++
-		}
-		mem = d.bucket(es[lo:hi], mem[:0])
-		lo = hi
-	}
+	return es
 }
 
 // ndMember is a bucket entry with its title read in order without the
@@ -1113,12 +1218,13 @@ func (d *ndDetector) swaps(mem []ndMember) {
 
 // typos pairs members whose differing words are one edit apart.
 func (d *ndDetector) typos(mem []ndMember) {
-	var cand []ndMember
+	cand := d.cand[:0]
 	for _, x := range mem {
 		if d.flags[x.v]&tfTypo != 0 {
 			cand = append(cand, x)
 		}
 	}
+	d.cand = cand
 	if len(cand) < 2 {
 		return
 	}

@@ -1,6 +1,9 @@
 package rules
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // Data structures of the near-duplicate detector.
 
@@ -21,16 +24,34 @@ type ndSlot struct {
 }
 
 func newNDTable(n int) ndTable {
-	size := 16
-	for size < 2*n {
-		size <<= 1
+	f := newNDTableSize(n)
+	return ndTable{slots: make([]ndSlot, f.slots), mask: uint64(f.slots - 1),
+		bits: make([]uint64, f.bits/64), bmask: uint64(f.bits - 1)}
+}
+
+// newNDTableSize is the size of a table for n keys: slots, and bits of
+// the filter.
+func newNDTableSize(n int) (f struct{ slots, bits int }) {
+	f.slots = 16
+	for f.slots < 2*n {
+		f.slots <<= 1
 	}
-	nb := 1 << 12 // bits
-	for nb < 8*n {
-		nb <<= 1
+	f.bits = 1 << 12
+	for f.bits < 8*n {
+		f.bits <<= 1
 	}
-	return ndTable{slots: make([]ndSlot, size), mask: uint64(size - 1),
-		bits: make([]uint64, nb/64), bmask: uint64(nb - 1)}
+	return f
+}
+
+// reset empties t for n keys, keeping its memory when it is big enough.
+// Lookups do not depend on the size.
+func (t *ndTable) reset(n int) {
+	if f := newNDTableSize(n); len(t.slots) < f.slots || len(t.bits)*64 < f.bits {
+		*t = newNDTable(n)
+		return
+	}
+	clear(t.slots)
+	clear(t.bits)
 }
 
 func ndFixKey(k uint64) uint64 {
@@ -85,7 +106,12 @@ func ndSortSmall(a []uint32) {
 	}
 }
 
-// ndRadixSort sorts entries by key (LSD, 16 bits a pass).
+// ndRadixSort sorts entries by key. From 256 entries up, entries with the
+// same key keep their order, as leaveOneOut needs: it makes the entries in
+// norm-group order, one per key and norm group, so sorting by key and then
+// norm group keeps that order and can sort in place. One pass of American
+// flag sort on the top 16 bits, then each bucket, a handful of entries
+// unless many titles share a key, is sorted on its own.
 func ndRadixSort(es []ndEntry) {
 	if len(es) < 256 {
 		slices.SortFunc(es, func(a, b ndEntry) int {
@@ -99,26 +125,54 @@ func ndRadixSort(es []ndEntry) {
 		})
 		return
 	}
-	tmp := make([]ndEntry, len(es))
-	src, dst := es, tmp
-	var count [1 << 16]int
-	for shift := uint(0); shift < 64; shift += 16 {
-		clear(count[:])
-		for i := range src {
-			count[(src[i].key>>shift)&0xffff]++
+	ndFlagSort(es, 56)
+}
+
+// ndFlagSort sorts es, whose keys agree above bit shift+8, by key and
+// norm group: American flag sort on 8 bits at a time, so the buckets
+// being filled stay in cache. Small buckets are sorted by insertion; a
+// big bucket of one key (a template slot) by norm group.
+func ndFlagSort(es []ndEntry, shift int) {
+	if len(es) <= 16 {
+		for i := 1; i < len(es); i++ {
+			for j := i; j > 0 && (es[j].key < es[j-1].key || es[j].key == es[j-1].key && es[j].m < es[j-1].m); j-- {
+				es[j], es[j-1] = es[j-1], es[j]
+			}
 		}
-		sum := 0
-		for i := range count {
-			c := count[i]
-			count[i] = sum
-			sum += c
-		}
-		for i := range src {
-			b := (src[i].key >> shift) & 0xffff
-			dst[count[b]] = src[i]
-			count[b]++
-		}
-		src, dst = dst, src
+		return
 	}
-	// An even number of passes: the result is back in es.
+	if shift < 0 {
+		slices.SortFunc(es, func(a, b ndEntry) int { return cmp.Compare(a.m, b.m) })
+		return
+	}
+	var start [257]int
+	for i := range es {
+		start[es[i].key>>shift&0xff+1]++
+	}
+	if k := es[0].key >> shift & 0xff; start[k+1] == len(es) {
+		ndFlagSort(es, shift-8) // one bucket: nothing to move
+		return
+	}
+	for b := 1; b < len(start); b++ {
+		start[b] += start[b-1]
+	}
+	next := [256]int(start[:256])
+	for b := range next {
+		for end := start[b+1]; next[b] < end; {
+			i := next[b]
+			t := es[i].key >> shift & 0xff
+			if t == uint64(b) {
+				next[b]++
+				continue
+			}
+			j := next[t]
+			es[i], es[j] = es[j], es[i]
+			next[t]++
+		}
+	}
+	for b := 0; b < 256; b++ {
+		if start[b+1]-start[b] > 1 {
+			ndFlagSort(es[start[b]:start[b+1]], shift-8)
+		}
+	}
 }

@@ -113,29 +113,57 @@ var ndDefaultSynonyms = [][]string{
 
 // ndTokenizer splits titles; it reuses its buffers between calls.
 type ndTokenizer struct {
-	stop   map[string]bool
+	// kinds says what a stop word or a symmetric word is (ndKind bits).
+	kinds  map[string]uint8
 	abbrev map[string][]string // lower, hyphens removed → expansion words
-	// Longest stop word and abbreviation: longer words skip the lookups.
-	maxStop, maxAbbrev int
-	toks               []ndToken
-	arena              []byte
-	cur                []byte
-	joined             []byte
-	stemBuf            []byte
+	// Most words are neither: the filters let them skip the lookups.
+	kindFilter, abbrevFilter *ndWordFilter
+	toks                     []ndToken
+	arena                    []byte
+	cur                      []byte
+	joined                   []byte
+	stemBuf                  []byte
 	// directional and symmetric describe the last title: it has a
 	// directional word ("to", "from") or a symmetric one ("and", "or",
 	// "vs", "&").
 	directional, symmetric bool
 }
 
+// What a word in ndTokenizer.kinds is.
+const (
+	ndKindStop        = 1 << iota // set aside before comparing
+	ndKindSymmetric               // in ndSymmetric
+	ndKindDirectional             // in ndDirectional
+)
+
+// ndWordFilter rules out most words that are not in a set by their first
+// byte and length, before a map lookup.
+type ndWordFilter [256]uint64
+
+func (f *ndWordFilter) add(w string) {
+	if w != "" {
+		f[w[0]] |= 1 << min(len(w), 63)
+	}
+}
+
+func (f *ndWordFilter) mayHave(w []byte) bool {
+	return len(w) > 0 && f[w[0]]&(1<<min(len(w), 63)) != 0
+}
+
 func newNDTokenizer(stop []string, abbrev map[string]string) *ndTokenizer {
-	z := &ndTokenizer{stop: map[string]bool{}, abbrev: map[string][]string{}}
+	z := &ndTokenizer{kinds: map[string]uint8{}, abbrev: map[string][]string{},
+		kindFilter: &ndWordFilter{}, abbrevFilter: &ndWordFilter{}}
 	for _, w := range stop {
-		z.stop[strings.ToLower(w)] = true
-		z.maxStop = max(z.maxStop, len(w))
+		z.kinds[strings.ToLower(w)] |= ndKindStop
 	}
 	for w := range ndSymmetric {
-		z.maxStop = max(z.maxStop, len(w))
+		z.kinds[w] |= ndKindSymmetric
+	}
+	for w := range ndDirectional {
+		z.kinds[w] |= ndKindDirectional
+	}
+	for w := range z.kinds {
+		z.kindFilter.add(w)
 	}
 	for k, v := range abbrev {
 		k = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(k)), "-", "")
@@ -145,7 +173,7 @@ func newNDTokenizer(stop []string, abbrev map[string]string) *ndTokenizer {
 		}
 		if k != "" && len(words) > 0 {
 			z.abbrev[k] = words
-			z.maxAbbrev = max(z.maxAbbrev, len(k))
+			z.abbrevFilter.add(k)
 		}
 	}
 	return z
@@ -153,7 +181,7 @@ func newNDTokenizer(stop []string, abbrev map[string]string) *ndTokenizer {
 
 // clone returns a tokenizer with the same settings and its own buffers.
 func (z *ndTokenizer) clone() *ndTokenizer {
-	return &ndTokenizer{stop: z.stop, abbrev: z.abbrev, maxStop: z.maxStop, maxAbbrev: z.maxAbbrev}
+	return &ndTokenizer{kinds: z.kinds, abbrev: z.abbrev, kindFilter: z.kindFilter, abbrevFilter: z.abbrevFilter}
 }
 
 func (z *ndTokenizer) surfaceBytes(t *ndToken) []byte { return z.arena[t.s0:t.s1] }
@@ -184,10 +212,28 @@ func ndIsASCII(s string) bool {
 
 func ndIsAlnum(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return r >= 0 && ndASCIIClass[r] != 0
 	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
+
+// ndASCIIClass classifies ASCII letters and digits; other bytes are 0.
+var ndASCIIClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = ndClassLower
+		t[c-'a'+'A'] = ndClassUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = ndClassDigit
+	}
+	return t
+}()
+
+const (
+	ndClassUpper = 1 << iota
+	ndClassLower
+	ndClassDigit
+)
 
 func ndSegmentKind(r rune) uint8 {
 	switch r {
@@ -240,15 +286,25 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 	// code: "sizeof Operator", "for Statement (C)".
 	hasUpper, hasLower, words := false, false, 0
 	inWord := false
-	for _, r := range s {
-		hasUpper = hasUpper || unicode.IsUpper(r)
-		hasLower = hasLower || unicode.IsLower(r)
-		if a := ndIsAlnum(r); a && !inWord {
-			words++
-			inWord = true
-		} else if !a {
-			inWord = false
+	for i := 0; i < len(s); {
+		var alnum bool
+		if c := s[i]; c < utf8.RuneSelf {
+			k := ndASCIIClass[c]
+			hasUpper = hasUpper || k&ndClassUpper != 0
+			hasLower = hasLower || k&ndClassLower != 0
+			alnum = k != 0
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			hasUpper = hasUpper || unicode.IsUpper(r)
+			hasLower = hasLower || unicode.IsLower(r)
+			alnum = ndIsAlnum(r)
+			i += size
 		}
+		if alnum && !inWord {
+			words++
+		}
+		inWord = alnum
 	}
 	// Case says what is code only when the title mixes cases, or is as
 	// short as "END (MASM)"; "HOW TO FIX SPLIT SHIPMENTS" is not code.
@@ -411,7 +467,7 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 
 // emit turns the current surface word into one or more tokens.
 func (z *ndTokenizer) emit(seg uint8, code, caps, paren bool) {
-	if code && caps && len(z.cur) <= z.maxAbbrev {
+	if code && caps && z.abbrevFilter.mayHave(z.cur) {
 		if _, ok := z.abbrev[string(z.cur)]; ok {
 			code = false // "WMS" → "warehouse management system"
 		}
@@ -433,7 +489,7 @@ func (z *ndTokenizer) emit(seg uint8, code, caps, paren bool) {
 	}
 	var exp []string
 	ok := false
-	if len(z.joined) <= z.maxAbbrev {
+	if z.abbrevFilter.mayHave(z.joined) {
 		exp, ok = z.abbrev[string(z.joined)]
 	}
 	if !ok && len(z.joined) < len(z.cur) {
@@ -475,12 +531,15 @@ func (z *ndTokenizer) add(s0, s1 int32, w []byte, seg uint8, caps, paren bool) {
 	if n := len(z.toks); n > 0 {
 		prev = z.normBytes(&z.toks[n-1])
 	}
-	short := len(w) <= z.maxStop
-	if short && ndSymmetric[string(w)] {
+	var kind uint8
+	if z.kindFilter.mayHave(w) {
+		kind = z.kinds[string(w)]
+	}
+	if kind&ndKindSymmetric != 0 {
 		z.symmetric = true
 	}
-	if short && z.stop[string(w)] {
-		if ndDirectional[string(w)] && !(string(w) == "to" && string(prev) == "how") {
+	if kind&ndKindStop != 0 {
+		if kind&ndKindDirectional != 0 && !(string(w) == "to" && string(prev) == "how") {
 			z.directional = true
 		}
 		n0, n1 := z.put(w...)

@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -12,23 +12,53 @@ import (
 // white space are all folded away. "How-To: Fix  Split Shipments!" and
 // "how to fix split shipments" fold to the same key.
 func foldTitle(s string) string {
-	s = norm.NFKC.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
+	var buf [64]byte
+	return string(appendFoldTitle(buf[:0], s))
+}
+
+// appendFoldTitle appends foldTitle(s) to b. ASCII, the common case, is
+// folded byte by byte; other text goes through NFKC and Unicode classes.
+func appendFoldTitle(b []byte, s string) []byte {
+	if !ndIsASCII(s) {
+		s = norm.NFKC.String(s)
+	}
+	start := len(b)
 	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsNumber(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '\'':
+				// "Don't" and "Dont" are the same title.
+				continue
+			default:
+				space = true
+				continue
+			}
+			if space && len(b) > start {
+				b = append(b, ' ')
 			}
 			space = false
-			b.WriteRune(unicode.ToLower(r))
-		case r == '\'' || r == '’' || r == '‘':
-			// "Don't" and "Dont" are the same title.
+			b = append(b, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			if space && len(b) > start {
+				b = append(b, ' ')
+			}
+			space = false
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		case r == '’' || r == '‘':
 		default:
 			space = true
 		}
 	}
-	return b.String()
+	return b
 }
