@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -40,10 +41,32 @@ type Cache struct {
 	runKey     [32]byte
 	runPayload []byte // the last run, as read
 	newRun     []byte // this run, to write
+
+	filesPath string                // the inodes of the notes of the last run
+	files     map[string]fileRecord // as read
+	newFiles  []byte                // this run's, to write
 }
 
+// fileStat is what a file's inode says about it. When none of it has
+// changed since the file was read, neither has its content (see putFiles).
+type fileStat struct {
+	Size, Mtime, Ctime int64 // nanoseconds
+	Ino, Dev           uint64
+}
+
+type fileRecord struct {
+	st  fileStat
+	key [32]byte
+}
+
+// fileSettle is how long a file must have been left alone before its
+// inode is trusted to stand for its content: timestamps are coarse on some
+// file systems, so a file written in the same tick as it was read could
+// change again without its times changing (the "racy clean" problem).
+var fileSettle = 2 * time.Second
+
 // cacheMagic starts every cache file; the digit is the format's version.
-const cacheMagic = "notelint-cache\x004\n"
+const cacheMagic = "notelint-cache\x005\n"
 
 // OpenCache opens the cache in dir for a run identified by salt (tool
 // version and configuration). A missing or damaged cache starts empty.
@@ -51,9 +74,10 @@ func OpenCache(dir, salt string) *Cache {
 	sum := sha256.Sum256([]byte(cacheMagic + salt))
 	name := hex.EncodeToString(sum[:8])
 	c := &Cache{
-		path:    filepath.Join(dir, "notes-"+name+".bin"),
-		runPath: filepath.Join(dir, "run-"+name+".bin"),
-		used:    map[[32]byte][]byte{},
+		path:      filepath.Join(dir, "notes-"+name+".bin"),
+		runPath:   filepath.Join(dir, "run-"+name+".bin"),
+		filesPath: filepath.Join(dir, "files-"+name+".bin"),
+		used:      map[[32]byte][]byte{},
 	}
 	if data, err := os.ReadFile(c.runPath); err == nil {
 		if m, err := readCacheFile(data); err == nil && len(m) == 1 {
@@ -145,6 +169,97 @@ func (c *Cache) get(path string, src []byte, k [32]byte) (*Note, []Finding, [32]
 	c.hits++
 	c.mu.Unlock()
 	return n, fs, k, true
+}
+
+// hasRun reports whether the cache remembers a whole run. The inodes of
+// that run's notes are then read too.
+func (c *Cache) hasRun() bool {
+	if c.runPayload == nil {
+		return false
+	}
+	if c.files == nil {
+		c.files = readFilesTable(c.filesPath)
+	}
+	return true
+}
+
+// knownFile returns the key of a source file whose inode is exactly as
+// when the last run read it.
+func (c *Cache) knownFile(s Source) (noteKey, bool) {
+	r, ok := c.files[s.OSPath]
+	if !ok {
+		return noteKey{}, false
+	}
+	st, ok := statFile(s.OSPath)
+	if !ok || st != r.st {
+		return noteKey{}, false
+	}
+	return noteKey{key: r.key, read: true, st: st, at: time.Now().UnixNano()}, true
+}
+
+// putFiles records the inode and key of every note this run read, for the
+// next run to skip reading the ones left alone. Files changed less than
+// fileSettle before they were read are left out: they are read next time.
+func (c *Cache) putFiles(srcs []Source, seen []noteKey) {
+	var e encoder
+	n := 0
+	for i, s := range srcs {
+		k := seen[i]
+		settled := k.at - int64(fileSettle)
+		if !k.read || k.st == (fileStat{}) || k.st.Ctime >= settled || k.st.Mtime >= settled || s.Src != nil {
+			continue
+		}
+		n++
+		e.str(s.OSPath)
+		e.int(int(k.st.Size))
+		e.int(int(k.st.Mtime))
+		e.int(int(k.st.Ctime))
+		e.uvarint(k.st.Ino)
+		e.uvarint(k.st.Dev)
+		e.b = append(e.b, k.key[:]...)
+	}
+	if n == 0 {
+		return
+	}
+	head := binary.AppendUvarint(nil, uint64(n))
+	c.mu.Lock()
+	c.newFiles = append(head, e.b...)
+	c.mu.Unlock()
+}
+
+// readFilesTable reads the inode table; a missing or damaged one is empty.
+func readFilesTable(path string) map[string]fileRecord {
+	out := map[string]fileRecord{}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return out
+	}
+	m, err := readCacheFile(data)
+	if err != nil || len(m) != 1 {
+		return out
+	}
+	var payload []byte
+	for _, p := range m {
+		payload = p
+	}
+	d := decoder{b: payload}
+	n := d.count()
+	table := make(map[string]fileRecord, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		var r fileRecord
+		p := d.str()
+		r.st.Size = int64(d.int())
+		r.st.Mtime = int64(d.int())
+		r.st.Ctime = int64(d.int())
+		r.st.Ino = d.uvarint()
+		r.st.Dev = d.uvarint()
+		copy(r.key[:], d.raw(32))
+		table[p] = r
+	}
+	if d.err != nil || len(d.b) != 0 {
+		return out
+	}
+	return table
 }
 
 // getRun returns the remembered result of a run with this key.
@@ -249,13 +364,18 @@ func (c *Cache) Save() error {
 		}
 	}
 	if c.newRun != nil {
+		if c.newFiles != nil {
+			if err := writeCacheFile(c.filesPath, map[[32]byte][]byte{{}: c.newFiles}); err != nil {
+				return err
+			}
+		}
 		if err := writeCacheFile(c.runPath, map[[32]byte][]byte{c.runKey: c.newRun}); err != nil {
 			return err
 		}
 	}
 	others, _ := filepath.Glob(filepath.Join(dir, "*-*.bin"))
 	for _, p := range others {
-		if st, err := os.Stat(p); err == nil && p != c.path && p != c.runPath && time.Since(st.ModTime()) > 30*24*time.Hour {
+		if st, err := os.Stat(p); err == nil && p != c.path && p != c.runPath && p != c.filesPath && time.Since(st.ModTime()) > 30*24*time.Hour {
 			os.Remove(p)
 		}
 	}
@@ -263,23 +383,20 @@ func (c *Cache) Save() error {
 }
 
 func writeCacheFile(path string, entries map[[32]byte][]byte) error {
-	size := len(cacheMagic) + 10
-	for _, payload := range entries {
-		size += 32 + 10 + len(payload)
-	}
-	e := encoder{b: make([]byte, 0, size)}
-	e.b = append(e.b, cacheMagic...)
-	e.uvarint(uint64(len(entries)))
-	for k, payload := range entries {
-		e.b = append(e.b, k[:]...)
-		e.uvarint(uint64(len(payload)))
-		e.b = append(e.b, payload...)
-	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".cache-*.tmp")
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
-	_, err = tmp.Write(e.b)
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	w.WriteString(cacheMagic)
+	var num [binary.MaxVarintLen64]byte
+	w.Write(binary.AppendUvarint(num[:0], uint64(len(entries))))
+	for k, payload := range entries {
+		w.Write(k[:])
+		w.Write(binary.AppendUvarint(num[:0], uint64(len(payload))))
+		w.Write(payload)
+	}
+	err = w.Flush()
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -297,8 +414,17 @@ func writeCacheFile(path string, entries map[[32]byte][]byte) error {
 // and its per-note findings. Paths are not stored: the key includes the
 // path, and get fills it in.
 
+// encodePool holds the buffers entries are encoded into before they are
+// copied out at their exact size.
+var encodePool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
 func encodeEntry(n *Note, fs []Finding) []byte {
-	var e encoder
+	bp := encodePool.Get().(*[]byte)
+	e := encoder{b: (*bp)[:0]}
+	defer func() {
+		*bp = e.b[:0]
+		encodePool.Put(bp)
+	}()
 	e.bool(n.Broken)
 	e.bool(n.Problem != nil)
 	if n.Problem != nil {
@@ -337,7 +463,7 @@ func encodeEntry(n *Note, fs []Finding) []byte {
 	for _, f := range fs {
 		e.finding(f)
 	}
-	return e.b
+	return append([]byte(nil), e.b...)
 }
 
 // finding encodes all of a finding but its path.

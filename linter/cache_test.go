@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // sameTitle is an archive rule that needs cached metadata and positions.
@@ -144,5 +145,70 @@ func TestCacheRunAndPartialHits(t *testing.T) {
 	want, _ := Run(context.Background(), changed, nil, Options{Config: DefaultConfig(all), Rules: all})
 	if !reflect.DeepEqual(third, want) {
 		t.Errorf("partially cached run differs:\n got %+v\nwant %+v", third.Findings, want.Findings)
+	}
+}
+
+// TestCacheSkipsSettledFiles checks the inode table: an unchanged file is
+// not read again, and any change to a file, even one that keeps its size
+// and puts its modification time back, is seen.
+func TestCacheSkipsSettledFiles(t *testing.T) {
+	if _, ok := statFile("."); !ok {
+		t.Skip("no inode information on this system")
+	}
+	defer func(d time.Duration) { fileSettle = d }(fileSettle)
+	fileSettle = 0 // the files below were written just now
+	dir, cdir := t.TempDir(), t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "# Same\n")
+	write("b.md", "# Same\n")
+	srcs := []Source{{Path: "a.md", OSPath: filepath.Join(dir, "a.md")}, {Path: "b.md", OSPath: filepath.Join(dir, "b.md")}}
+	all := append(EngineRules(), sameTitle)
+	run := func() (*Result, *Cache) {
+		c := OpenCache(cdir, "s")
+		res, err := Run(context.Background(), srcs, nil, Options{Config: DefaultConfig(all), Rules: all, Cache: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Save(); err != nil {
+			t.Fatal(err)
+		}
+		return res, c
+	}
+	first, _ := run()
+	if len(first.Findings) != 1 {
+		t.Fatalf("first run: %+v", first.Findings)
+	}
+	second, c := run()
+	if c.Hits() != 2 || !reflect.DeepEqual(first, second) {
+		t.Fatalf("unchanged archive: hits %d, %+v", c.Hits(), second.Findings)
+	}
+	for _, s := range srcs {
+		if _, ok := c.knownFile(s); !ok {
+			t.Errorf("%s: not known from its inode", s.Path)
+		}
+	}
+	// Same size, modification time put back: the change time still moves.
+	old, err := os.Stat(srcs[1].OSPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(10 * time.Millisecond)
+	write("b.md", "# Diff\n")
+	if err := os.Chtimes(srcs[1].OSPath, old.ModTime(), old.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	third, c := run()
+	if len(third.Findings) != 0 {
+		t.Errorf("changed note not seen: %+v", third.Findings)
+	}
+	if _, ok := c.knownFile(srcs[1]); ok {
+		t.Error("a changed file is known from its inode")
+	}
+	if _, ok := c.knownFile(srcs[0]); !ok {
+		t.Error("an unchanged file is not known from its inode")
 	}
 }

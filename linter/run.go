@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Options configures a run.
@@ -39,7 +40,6 @@ type Source struct {
 	Path   string
 	OSPath string
 	Src    []byte
-	key    *[32]byte // cacheKey(Path, Src), once computed
 	// Context marks a note that is read only so archive-wide rules can
 	// compare others against it (--changed-since): no per-note rule runs
 	// on it and nothing is reported in it.
@@ -80,43 +80,62 @@ func Run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		maxSize = DefaultMaxFileSize
 	}
 	if opt.Cache == nil {
-		return run(ctx, srcs, unreadable, opt, jobs, maxSize)
+		res, err := run(ctx, srcs, unreadable, opt, jobs, maxSize, nil)
+		return res, err
 	}
-	// With a cache, every note is read and hashed first. When the archive
-	// is exactly as in the run the cache remembers, that run's result is
-	// the answer, and no note is parsed or checked again.
-	srcs, err := readAll(ctx, srcs, jobs, maxSize)
-	if err != nil {
-		return nil, err
+	// With a cache that remembers a run, every note is hashed first
+	// (read, not kept). When the archive is exactly as in that run, its
+	// result is the answer, and no note is parsed or checked again.
+	if opt.Cache.hasRun() {
+		seen := make([]noteKey, len(srcs))
+		if err := forEach(ctx, len(srcs), jobs, func(i int) {
+			seen[i] = opt.Cache.hashSource(srcs[i], maxSize)
+		}); err != nil {
+			return nil, err
+		}
+		if res, ok := opt.Cache.getRun(runKey(srcs, seen, unreadable, opt.Partial, maxSize), len(srcs)); ok {
+			return res, nil
+		}
 	}
-	key := runKey(srcs, unreadable, opt.Partial, maxSize)
-	if res, ok := opt.Cache.getRun(key, len(srcs)); ok {
-		return res, nil
-	}
-	res, err := run(ctx, srcs, unreadable, opt, jobs, maxSize)
+	// The run is remembered under the contents it read itself, which are
+	// the ones its result describes even if a file changed meanwhile.
+	seen := make([]noteKey, len(srcs))
+	res, err := run(ctx, srcs, unreadable, opt, jobs, maxSize, seen)
 	if err == nil && res.Internal == 0 {
-		opt.Cache.putRun(key, res)
+		opt.Cache.putRun(runKey(srcs, seen, unreadable, opt.Partial, maxSize), res)
+		opt.Cache.putFiles(srcs, seen)
 	}
 	return res, err
 }
 
-// readAll reads every source that has no Src yet. Sources that cannot be
-// read are left without Src; checking them reports why.
-func readAll(ctx context.Context, srcs []Source, jobs int, maxSize int64) ([]Source, error) {
-	out := make([]Source, len(srcs))
-	copy(out, srcs)
-	err := forEach(ctx, len(out), jobs, func(i int) {
-		if out[i].Src == nil {
-			if b, err := readLimited(out[i].OSPath, maxSize); err == nil {
-				out[i].Src = b
-			}
-		}
-		if out[i].Src != nil {
-			k := cacheKey(out[i].Path, out[i].Src)
-			out[i].key = &k
-		}
+// noteKey is what a run read of one source: its cache key, or nothing,
+// and the file's inode as it was just before it was read.
+type noteKey struct {
+	key  [32]byte
+	read bool
+	st   fileStat
+	at   int64 // when st was read, in Unix nanoseconds
+}
+
+// hashSource computes a source's cache key. A file whose inode is exactly
+// as when the cache last read it (see Cache.putFiles) is not read again.
+func (c *Cache) hashSource(s Source, maxSize int64) noteKey {
+	if s.Src != nil {
+		return noteKey{key: cacheKey(s.Path, s.Src), read: true}
+	}
+	if k, ok := c.knownFile(s); ok {
+		return k
+	}
+	var nk noteKey
+	at := time.Now().UnixNano()
+	size, st, err := readScratch(s.OSPath, maxSize, func(b []byte) {
+		nk = noteKey{key: cacheKey(s.Path, b), read: true}
 	})
-	return out, err
+	if err != nil || size > maxSize {
+		return noteKey{}
+	}
+	nk.st, nk.at = st, at
+	return nk
 }
 
 // forEach calls f(0) … f(n-1) on jobs goroutines. When ctx is cancelled it
@@ -150,14 +169,14 @@ feed:
 
 // runKey identifies a whole run: every note's path, content and role, and
 // the paths that could not be read.
-func runKey(srcs []Source, unreadable []Unreadable, partial bool, maxSize int64) [32]byte {
+func runKey(srcs []Source, seen []noteKey, unreadable []Unreadable, partial bool, maxSize int64) [32]byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "run\x00%v\x00%d\x00%d\x00", partial, maxSize, len(srcs))
-	for _, s := range srcs {
-		if s.key != nil {
-			h.Write(s.key[:])
+	for i, s := range srcs {
+		if seen[i].read {
+			h.Write(seen[i].key[:])
 		}
-		fmt.Fprintf(h, "%v%v\x00", s.Src == nil, s.Context)
+		fmt.Fprintf(h, "%v%v\x00", !seen[i].read, s.Context)
 	}
 	for _, u := range unreadable {
 		fmt.Fprintf(h, "%s\x00%v\x00", u.Path, u.Err)
@@ -167,7 +186,9 @@ func runKey(srcs []Source, unreadable []Unreadable, partial bool, maxSize int64)
 	return k
 }
 
-func run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Options, jobs int, maxSize int64) (*Result, error) {
+// run checks the sources. With a cache, seen receives what was read of
+// each source.
+func run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Options, jobs int, maxSize int64, seen []noteKey) (*Result, error) {
 	cfg := opt.Config
 	var noteRules, archiveRules []*Rule
 	known := make(map[string]bool, len(opt.Rules))
@@ -193,7 +214,11 @@ func run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 	var internal int
 	var mu sync.Mutex
 	err := forEach(ctx, len(srcs), jobs, func(i int) {
-		n, fs, crashes := checkOne(srcs[i], cfg, tmpl, known, maxSize, opt.Cache)
+		var nk *noteKey
+		if seen != nil {
+			nk = &seen[i]
+		}
+		n, fs, crashes := checkOne(srcs[i], cfg, tmpl, known, maxSize, opt.Cache, nk)
 		notes[i], perNote[i] = n, fs
 		if crashes > 0 {
 			mu.Lock()
@@ -284,11 +309,13 @@ func describeErr(err error) string {
 
 // checkOne reads, parses and runs per-note rules on one source. rules
 // are the passes of the per-note rules, without note or output.
-func checkOne(s Source, cfg *Config, rules []Pass, known map[string]bool, maxSize int64, cache *Cache) (*Note, []Finding, int) {
+func checkOne(s Source, cfg *Config, rules []Pass, known map[string]bool, maxSize int64, cache *Cache, seen *noteKey) (*Note, []Finding, int) {
 	src := s.Src
+	var st fileStat
+	at := time.Now().UnixNano()
 	if src == nil {
 		var err error
-		src, err = readLimited(s.OSPath, maxSize)
+		src, err = readLimited(s.OSPath, maxSize, &st)
 		if err != nil {
 			if s.Context {
 				return nil, nil, 0
@@ -299,11 +326,9 @@ func checkOne(s Source, cfg *Config, rules []Pass, known map[string]bool, maxSiz
 	}
 	var key [32]byte
 	if cache != nil {
-		var k [32]byte
-		if s.key != nil {
-			k = *s.key
-		} else {
-			k = cacheKey(s.Path, src)
+		k := cacheKey(s.Path, src)
+		if seen != nil {
+			*seen = noteKey{key: k, read: true, st: st, at: at}
 		}
 		n, fs, k, ok := cache.get(s.Path, src, k)
 		if ok {
@@ -387,8 +412,9 @@ func protect(f func()) (msg string) {
 	return ""
 }
 
-func readLimited(path string, max int64) ([]byte, error) {
-	b, size, err := readFile(path, max)
+func readLimited(path string, max int64, st *fileStat) ([]byte, error) {
+	b, size, fst, err := readFileStat(path, max)
+	*st = fst
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", describeErr(err))
 	}
