@@ -87,6 +87,9 @@ func (p *parser) fastYAML(content Span) (fields []Field, ok bool) {
 		if k == 0 || k >= len(line) || line[k] != ':' || (k+1 < len(line) && line[k+1] != ' ') {
 			return nil, false
 		}
+		if k > maxYAMLKey {
+			return nil, false // YAML allows implicit keys of up to 1024 characters
+		}
 		key := internKey(line[:k])
 		if key == "" {
 			key = p.sub(at, at+k)
@@ -140,6 +143,10 @@ func (p *parser) fastYAML(content Span) (fields []Field, ok bool) {
 	}
 	return fields, true
 }
+
+// maxYAMLKey is the longest key the fast path accepts; yaml.v3 rejects
+// implicit keys longer than 1024 characters.
+const maxYAMLKey = 1000
 
 // yamlNull makes f, a key with no value and no list after it, the null
 // scalar yaml.v3 reads there, placed just after the colon as yaml.v3 does.

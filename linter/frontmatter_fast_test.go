@@ -85,6 +85,7 @@ func TestFastYAML(t *testing.T) {
 		"? complex\n: key\n",
 		"%YAML 1.2\n",
 		"- a\n- b\n",
+		strings.Repeat("k", 1025) + ": v\n",
 	}
 	for _, c := range refused {
 		if fast, ok, _, _ := fastAndLib(c); ok {
