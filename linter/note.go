@@ -168,40 +168,88 @@ func exactText(field, s string, off int) Text {
 }
 
 // textBuilder joins pieces of source into one Text, keeping the mapping.
+// A TextBuffer builds several texts one after another in one builder: the
+// one being built starts at buf[base] and segs[seg0].
 type textBuilder struct {
-	buf  []byte
-	segs []textSeg
-	span Span
+	buf        []byte
+	segs       []textSeg
+	span       Span
+	base, seg0 int
 }
 
 func (b *textBuilder) add(src []byte, start, stop int) {
 	if stop <= start {
 		return
 	}
-	if len(b.segs) == 0 {
+	if len(b.segs) == b.seg0 {
 		b.span = Span{start, stop}
 	} else {
 		b.span.Start = min(b.span.Start, start)
 		b.span.End = max(b.span.End, stop)
 	}
-	if n := len(b.segs); n > 0 {
+	if n := len(b.segs); n > b.seg0 {
 		last := &b.segs[n-1]
-		if last.src+last.n == start && last.text+last.n == len(b.buf) {
+		if last.src+last.n == start && last.text+last.n == len(b.buf)-b.base {
 			last.n += stop - start
 			b.buf = append(b.buf, src[start:stop]...)
 			return
 		}
 	}
-	b.segs = append(b.segs, textSeg{len(b.buf), start, stop - start})
+	b.segs = append(b.segs, textSeg{len(b.buf) - b.base, start, stop - start})
 	b.buf = append(b.buf, src[start:stop]...)
 }
 
 // sep adds a separator that exists in no source (a space between lines).
 func (b *textBuilder) sep(s string) {
-	if len(b.buf) == 0 || b.buf[len(b.buf)-1] == ' ' || b.buf[len(b.buf)-1] == '\n' {
+	if len(b.buf) == b.base || b.buf[len(b.buf)-1] == ' ' || b.buf[len(b.buf)-1] == '\n' {
 		return
 	}
 	b.buf = append(b.buf, s...)
+}
+
+// TextBuffer renders the plain texts of several nodes of a note one after
+// another, exactly as NodeText does, into buffers it keeps from one use to
+// the next: for rules that read many blocks of every note and should not
+// allocate for each.
+type TextBuffer struct{ b textBuilder }
+
+// TextRef locates one text in a TextBuffer.
+type TextRef struct {
+	start, end     int // in the buffer's bytes
+	segsAt, segsTo int
+	span           Span
+}
+
+// Reset empties the buffer. Texts made from it before must not be used
+// afterwards.
+func (tb *TextBuffer) Reset() {
+	tb.b = textBuilder{buf: tb.b.buf[:0], segs: tb.b.segs[:0]}
+}
+
+// Add renders node, a node of n's body, after the texts already in the
+// buffer.
+func (tb *TextBuffer) Add(n *Note, node ast.Node) TextRef {
+	b := &tb.b
+	b.base, b.seg0, b.span = len(b.buf), len(b.segs), Span{}
+	n.appendNode(b, node)
+	return TextRef{b.base, len(b.buf), b.seg0, len(b.segs), b.span}
+}
+
+// Bytes is the text of r, valid until the buffer changes.
+func (tb *TextBuffer) Bytes(r TextRef) []byte { return tb.b.buf[r.start:r.end] }
+
+// All is every text added since Reset, one after the other.
+func (tb *TextBuffer) All() []byte { return tb.b.buf }
+
+// Text returns the Text of r. all must be string(tb.All()), made once for
+// every text of the buffer: the Text's string is a part of it, and its
+// offset map stays in the buffer until Reset.
+func (tb *TextBuffer) Text(all string, r TextRef) Text {
+	t := Text{Text: all[r.start:r.end], Span: r.span}
+	if r.segsTo > r.segsAt {
+		t.segs = tb.b.segs[r.segsAt:r.segsTo:r.segsTo]
+	}
+	return t
 }
 
 // text returns what was built. The builder hands over its buffer (the

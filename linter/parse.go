@@ -223,7 +223,9 @@ func (n *Note) firstH1() Text {
 // Its offsets map back to Src.
 func (n *Note) NodeText(node ast.Node) Text {
 	var b textBuilder
-	if l := node.Lines(); l != nil && l.Len() > 0 {
+	if node.Type() != ast.TypeBlock {
+		// Inline nodes have no lines (goldmark panics when asked).
+	} else if l := node.Lines(); l != nil && l.Len() > 0 {
 		// The text of a leaf block is at most its source.
 		b.buf = make([]byte, 0, l.At(l.Len()-1).Stop-l.At(0).Start+1)
 		b.segs = make([]textSeg, 0, 4)

@@ -228,10 +228,10 @@ type statChecker struct {
 
 	top     []statTopBlock // the body's top-level blocks
 	units   []ast.Node
-	tb      statTextBuilder // the texts of a group's units
-	built   []statBuilt
-	texts   []statText
-	fb      statTextBuilder // the text of a neighbour, for factsOf
+	tb      linter.TextBuffer // the texts of a group's units
+	built   []linter.TextRef
+	texts   []linter.Text
+	fb      linter.TextBuffer // the text of a neighbour, for factsOf
 	cellCol []int
 	headers []string
 	lower   []byte
@@ -468,26 +468,22 @@ func (c *statChecker) group(ctx statBlockCtx, w statWhere, self, after ast.Node,
 	// allocating, rules out most such blocks before their mapped text is
 	// built and scanned.
 	maybe = false
-	c.tb.reset()
+	c.tb.Reset()
 	c.built = c.built[:0]
 	for _, u := range c.units {
-		t := c.tb.build(c.n.BodySrc(), c.n.BodyStart, u)
+		t := c.tb.Add(c.n, u)
 		c.built = append(c.built, t)
-		if !maybe && (!t.ok || statMayStateFigure(c.tb.buf[t.start:t.end])) {
+		if !maybe && statMayStateFigure(c.tb.Bytes(t)) {
 			maybe = true
 		}
 	}
 	if !maybe {
 		return
 	}
-	str := string(c.tb.buf)
+	str := string(c.tb.All())
 	c.texts = c.texts[:0]
-	for ui, u := range c.units {
-		if t := c.built[ui]; t.ok {
-			c.texts = append(c.texts, c.tb.text(str, t))
-		} else {
-			c.texts = append(c.texts, statExtText(c.n.NodeText(u)))
-		}
+	for _, t := range c.built {
+		c.texts = append(c.texts, c.tb.Text(str, t))
 	}
 	c.sents, c.figs, c.code = c.sents[:0], c.figs[:0], c.code[:0]
 	sourced := ctx.sourced
@@ -583,7 +579,7 @@ func (c *statChecker) field(t linter.Text, w statWhere) {
 	if !statMayHaveFigure(t.Text) || !statMayStateFigure(t.Text) {
 		return
 	}
-	c.texts = append(c.texts[:0], statExtText(t))
+	c.texts = append(c.texts[:0], t)
 	c.sents, c.figs, c.code = c.sents[:0], c.figs[:0], c.code[:0]
 	c.scanUnit(0, false)
 	if len(c.figs) == 0 {
@@ -760,12 +756,8 @@ func (c *statChecker) factsOf(n ast.Node) *statBlockFacts {
 		return &c.facts[len(c.facts)-1]
 	}
 	var s string
-	c.fb.reset()
-	if t := c.fb.build(c.n.BodySrc(), c.n.BodyStart, n); t.ok {
-		s = string(bytes.TrimRight(c.fb.buf, " \t\r\n*_"))
-	} else {
-		s = strings.TrimRight(c.n.NodeText(n).Text, " \t\r\n*_")
-	}
+	c.fb.Reset()
+	s = string(bytes.TrimRight(c.fb.Bytes(c.fb.Add(c.n, n)), " \t\r\n*_"))
 	l := statAppendLower(c.lower[:0], s)
 	c.lower = l
 	f.sourced = c.inlineSources(n, false) || c.textSources(s, l)
