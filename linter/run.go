@@ -80,8 +80,7 @@ func Run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		maxSize = DefaultMaxFileSize
 	}
 	if opt.Cache == nil {
-		res, err := run(ctx, srcs, unreadable, opt, jobs, maxSize, nil)
-		return res, err
+		return run(ctx, srcs, unreadable, opt, jobs, maxSize, nil)
 	}
 	// With a cache that remembers a run, every note is hashed first
 	// (read, not kept). When the archive is exactly as in that run, its
