@@ -23,18 +23,7 @@ func BenchmarkNoteRules(b *testing.B) {
 			"A 3-week sprint in 2024 cut costs by 12%% according to the Baymard Institute.\n", i, i%90)
 		notes = append(notes, linter.Parse("n.md", []byte(src), linter.DefaultParseOptions()))
 	}
-	cfg := linter.DefaultConfig(Everything())
-	for _, r := range All() {
-		if r.Note == nil {
-			continue
-		}
-		b.Run(r.ID, func(b *testing.B) {
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				linter.RunNoteRule(r, cfg, notes[i%len(notes)])
-			}
-		})
-	}
+	benchNoteRules(b, notes)
 }
 
 // BenchmarkNoteRulesArchive measures each per-note rule on the notes of an
@@ -63,6 +52,12 @@ func BenchmarkNoteRulesArchive(b *testing.B) {
 	if len(notes) == 0 {
 		b.Skipf("no notes in %s", dir)
 	}
+	benchNoteRules(b, notes)
+}
+
+// benchNoteRules runs each per-note rule over notes, one sub-benchmark a
+// rule.
+func benchNoteRules(b *testing.B, notes []*linter.Note) {
 	cfg := linter.DefaultConfig(Everything())
 	for _, r := range All() {
 		if r.Note == nil {
