@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/notelint/notelint/linter/site"
 )
 
 // Cache remembers, per note content, what parsing and per-note rules
@@ -293,6 +295,8 @@ func encodeRun(res *Result) []byte {
 	e := encoder{b: []byte{runTag}}
 	e.int(res.Files)
 	e.int(res.Notes)
+	e.int(res.Pages)
+	e.strs(res.Notices)
 	e.uvarint(uint64(len(res.Findings)))
 	for _, f := range res.Findings {
 		e.str(f.Path)
@@ -314,7 +318,10 @@ func decodeRun(b []byte) (*Result, error) {
 		return nil, errBadCache
 	}
 	d := decoder{b: b[1:]}
-	res := &Result{Files: d.int(), Notes: d.int()}
+	res := &Result{Files: d.int(), Notes: d.int(), Pages: d.int(), Notices: d.strs()}
+	if len(res.Notices) == 0 {
+		res.Notices = nil
+	}
 	nf := d.count()
 	res.Findings = make([]Finding, 0, nf)
 	for i := 0; i < nf && d.err == nil; i++ {
@@ -450,6 +457,7 @@ func encodeEntry(n *Note, fs []Finding) []byte {
 		e.text(*t)
 	}
 	e.bool(n.Draft)
+	e.page(n.Page)
 	e.int(n.BodyStart)
 	e.uvarint(uint64(len(n.sups)))
 	for _, s := range n.sups {
@@ -538,6 +546,7 @@ func decodeEntry(b []byte) (*Note, []Finding, error) {
 		*t = d.text()
 	}
 	n.Draft = d.bool()
+	n.Page = d.page()
 	n.BodyStart = d.int()
 	ns := d.count()
 	for i := 0; i < ns && d.err == nil; i++ {
@@ -564,6 +573,22 @@ func decodeEntry(b []byte) (*Note, []Finding, error) {
 }
 
 type encoder struct{ b []byte }
+
+func (e *encoder) page(p site.Page) {
+	e.bool(p.Published)
+	e.bool(p.TitleH1)
+	for _, s := range [...]string{p.Why, string(p.Kind), p.Lang, p.Version, p.URL, p.Section, p.FileTitle} {
+		e.str(s)
+	}
+}
+
+func (d *decoder) page() site.Page {
+	p := site.Page{Published: d.bool(), TitleH1: d.bool()}
+	p.Why = d.str()
+	p.Kind = site.Kind(d.str())
+	p.Lang, p.Version, p.URL, p.Section, p.FileTitle = d.str(), d.str(), d.str(), d.str(), d.str()
+	return p
+}
 
 func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 func (e *encoder) int(v int)        { e.b = binary.AppendVarint(e.b, int64(v)) }

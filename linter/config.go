@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/notelint/notelint/linter/site"
 	"gopkg.in/yaml.v3"
 )
 
@@ -35,6 +36,11 @@ type Config struct {
 	Parse   ParseOptions
 	// Report configures the weekly report (notelint report).
 	Report ReportConfig
+	// Site overrides what site detection finds (the site: section).
+	Site site.Overrides
+	// TracksSet is set when the config has a tracks: key, even an empty
+	// list.
+	TracksSet bool
 
 	rules map[string]*ruleSetting
 	raw   []byte // the config file's bytes, for Hash
@@ -91,6 +97,9 @@ type fileConfig struct {
 	Excerpt *excerptConfig       `yaml:"excerpt"`
 	Rules   map[string]yaml.Node `yaml:"rules"`
 	Report  *ReportConfig        `yaml:"report"`
+	Site    *site.Overrides      `yaml:"site"`
+	// TrackField is short for fields: {track: NAME}.
+	TrackField string `yaml:"track-field"`
 }
 
 // ReportConfig is the report: section of the config.
@@ -242,6 +251,7 @@ func ParseConfig(path string, data []byte, rules []*Rule) (*Config, error) {
 		}
 	}
 	c.Tracks = fc.Tracks
+	c.TracksSet = mapValue(doc, "tracks") != nil
 	for _, g := range append(append([]string{}, fc.Include...), fc.Exclude...) {
 		if !doublestar.ValidatePattern(g) {
 			return nil, fail(lineOfValue(doc, g), "invalid glob %q", g)
@@ -261,6 +271,32 @@ func ParseConfig(path string, data []byte, rules []*Rule) (*Config, error) {
 		}
 		c.Parse.Fields = f
 	}
+	if fc.TrackField != "" {
+		if fc.Fields != nil && len(fc.Fields.Track) > 0 && (len(fc.Fields.Track) != 1 || fc.Fields.Track[0] != fc.TrackField) {
+			return nil, fail(keyLine(doc, "track-field"), "track-field %q and fields.track %q disagree; keep one", fc.TrackField, strings.Join(fc.Fields.Track, ", "))
+		}
+		c.Parse.Fields.Track = StringList{fc.TrackField}
+	}
+	if fc.Site != nil {
+		n := mapValue(doc, "site")
+		if err := checkKeys(n, reflect.TypeOf(site.Overrides{})); err != nil {
+			var ce *ConfigError
+			if errors.As(err, &ce) {
+				ce.Msg = "site: " + ce.Msg
+			}
+			return nil, wrapConfigErr(path, err)
+		}
+		if err := fc.Site.Validate(); err != nil {
+			return nil, fail(keyLine(doc, "site"), "%v", err)
+		}
+		for _, g := range fc.Site.Exclude {
+			if !doublestar.ValidatePattern(g) {
+				return nil, fail(lineOfValue(n, g), "site.exclude: invalid glob %q", g)
+			}
+		}
+		c.Site = *fc.Site
+	}
+	c.Site.Dir = c.Dir
 	if fc.Excerpt != nil {
 		if fc.Excerpt.Words < 1 {
 			return nil, fail(keyLine(doc, "excerpt"), "excerpt.words must be at least 1")

@@ -3,6 +3,7 @@ package linter
 import (
 	"unsafe"
 
+	"github.com/notelint/notelint/linter/site"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -33,6 +34,12 @@ type Note struct {
 	Slug    Text
 	Date    Text
 	Draft   bool
+
+	// Page is what the site's generator does with the note: whether it is
+	// a page of its own, its language, URL and title source. Rules that
+	// judge pages (titles, URLs, tracks) run only where Page.Published is
+	// set; see Rule.Pages.
+	Page site.Page
 
 	// Body is the goldmark AST of the body. Its segment offsets are
 	// relative to BodyStart. Body and Derived are released once per-note
@@ -294,6 +301,15 @@ type Field struct {
 	Value   any  // decoded value: string, number, bool, []any, map, nil
 	Text    Text // string form of a scalar value, with its span
 	Scalar  bool
+}
+
+// Lookup returns the decoded value of the field named key; it lets the
+// site model read a note's frontmatter.
+func (f *Frontmatter) Lookup(key string) (any, bool) {
+	if fl, ok := f.Get(key); ok {
+		return fl.Value, true
+	}
+	return nil, false
 }
 
 // Get returns the field named key (exact match first, then case-insensitive).

@@ -27,6 +27,12 @@ type Rule struct {
 	Note    func(*NotePass)
 	Archive func(*ArchivePass)
 
+	// Pages is set for rules that judge pages: titles, URLs, tracks. They
+	// see only the notes the site publishes as pages of their own (see
+	// Note.Page), not partials, includes, drafts or redirect stubs, whose
+	// text content rules still check.
+	Pages bool
+
 	// engine marks the rules the runner itself reports (invalid-note).
 	engine bool
 }
@@ -144,12 +150,25 @@ func (p *NotePass) Reportf(span Span, format string, args ...any) {
 func (p *NotePass) Report(r Report) { p.report(p.Note, r) }
 
 // ArchivePass is handed to archive-wide rules. Notes excludes broken ones
-// and is sorted by path. The notes carry metadata only (no syntax tree, and
+// (and, for rules with Pages set, notes that are not pages) and is sorted
+// by path. The notes carry metadata only (no syntax tree, and
 // Src only up to the end of the frontmatter and title): report at the spans
 // of the title, the frontmatter and its fields.
 type ArchivePass struct {
 	Pass
 	Notes []*Note
+	// All is every note that parsed, pages or not, for rules that must
+	// weigh a setting against the whole archive.
+	All     []*Note
+	notices *[]string
+}
+
+// Notice records a message about the run as a whole, shown once under
+// the findings: why a rule stayed silent, or how to configure it.
+func (p *ArchivePass) Notice(format string, args ...any) {
+	if p.notices != nil {
+		*p.notices = append(*p.notices, p.Rule.ID+": "+fmt.Sprintf(format, args...))
+	}
 }
 
 // Report reports a problem in note n.

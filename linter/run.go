@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/notelint/notelint/linter/site"
 )
 
 // Options configures a run.
@@ -30,6 +33,9 @@ type Options struct {
 	// Partial is set when only some of the archive's notes are reported
 	// on; unused suppressions of archive-wide rules are then not reported.
 	Partial bool
+	// Site decides which notes are pages, their languages and URLs. Nil
+	// is a plain archive: every note is a page.
+	Site *site.Model
 }
 
 // DefaultMaxFileSize is the default Options.MaxFileSize.
@@ -51,8 +57,13 @@ type Result struct {
 	Files    int // files looked at
 	Notes    int // notes parsed well enough to check
 	Findings []Finding
+	// Pages counts the notes (of Notes) the site publishes as pages.
+	Pages int
 	// Internal counts rule crashes; the command exits 2 when it is not 0.
 	Internal int
+	// Notices are messages about the run as a whole from archive-wide
+	// rules: why a rule stayed silent, how to configure it.
+	Notices []string
 	// Meta describes each note that was checked (not the context notes of
 	// a partial run), sorted by path, for reports.
 	Meta []NoteMeta
@@ -78,6 +89,9 @@ func Run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 	maxSize := opt.MaxFileSize
 	if maxSize <= 0 {
 		maxSize = DefaultMaxFileSize
+	}
+	if opt.Site == nil {
+		opt.Site = site.Plain()
 	}
 	if opt.Cache == nil {
 		return run(ctx, srcs, unreadable, opt, jobs, maxSize, nil)
@@ -217,7 +231,7 @@ func run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		if seen != nil {
 			nk = &seen[i]
 		}
-		n, fs, crashes := checkOne(srcs[i], cfg, tmpl, known, maxSize, opt.Cache, nk)
+		n, fs, crashes := checkOne(srcs[i], cfg, tmpl, known, maxSize, opt.Cache, nk, opt.Site)
 		notes[i], perNote[i] = n, fs
 		if crashes > 0 {
 			mu.Lock()
@@ -246,6 +260,15 @@ func run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		}
 	}
 	res.Notes = len(good)
+	var pages []*Note
+	for _, n := range good {
+		if n.Page.Published {
+			pages = append(pages, n)
+			if !n.context {
+				res.Pages++
+			}
+		}
+	}
 	for i, n := range notes {
 		if srcs[i].Context {
 			continue
@@ -269,6 +292,7 @@ func run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		n.lines.build()
 	}
 	archFindings := make([][]Finding, len(archiveRules))
+	notices := make([][]string, len(archiveRules))
 	crashed := make([]string, len(archiveRules))
 	sem := make(chan struct{}, jobs)
 	var awg sync.WaitGroup
@@ -277,13 +301,17 @@ func run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; awg.Done() }()
-			pass := &ArchivePass{Pass: newPass(r, cfg, &archFindings[i]), Notes: good}
+			pass := &ArchivePass{Pass: newPass(r, cfg, &archFindings[i]), Notes: good, All: good, notices: &notices[i]}
+			if r.Pages {
+				pass.Notes = pages
+			}
 			crashed[i] = protect(func() { r.Archive(pass) })
 		}()
 	}
 	awg.Wait()
 	for i, r := range archiveRules {
 		all = append(all, archFindings[i]...)
+		res.Notices = append(res.Notices, notices[i]...)
 		if crashed[i] != "" {
 			internal++
 			all = append(all, Finding{Rule: InternalError.ID, Severity: Error, Path: ".",
@@ -308,7 +336,7 @@ func describeErr(err error) string {
 
 // checkOne reads, parses and runs per-note rules on one source. rules
 // are the passes of the per-note rules, without note or output.
-func checkOne(s Source, cfg *Config, rules []Pass, known map[string]bool, maxSize int64, cache *Cache, seen *noteKey) (*Note, []Finding, int) {
+func checkOne(s Source, cfg *Config, rules []Pass, known map[string]bool, maxSize int64, cache *Cache, seen *noteKey, model *site.Model) (*Note, []Finding, int) {
 	src := s.Src
 	var st fileStat
 	at := time.Now().UnixNano()
@@ -349,6 +377,9 @@ func checkOne(s Source, cfg *Config, rules []Pass, known map[string]bool, maxSiz
 		return nil, []Finding{{Rule: InternalError.ID, Severity: Error, Path: s.Path,
 			Start: Position{1, 1}, End: Position{1, 1}, Message: "parser crashed: " + msg}}, 1
 	}
+	if !n.Broken {
+		applyPage(n, model, s)
+	}
 	if s.Context {
 		n.context = true
 		n.release()
@@ -365,6 +396,9 @@ func checkOne(s Source, cfg *Config, rules []Pass, known map[string]bool, maxSiz
 	}
 	passes := make([]NotePass, len(rules))
 	for i := range rules {
+		if rules[i].Rule.Pages && !n.Page.Published {
+			continue
+		}
 		pass := &passes[i]
 		*pass = NotePass{Pass: rules[i], Note: n}
 		pass.out = &out
@@ -387,6 +421,35 @@ func checkOne(s Source, cfg *Config, rules []Pass, known map[string]bool, maxSiz
 		cache.put(key, n, out)
 	}
 	return n, out, crashes
+}
+
+// applyPage asks the site model what the generator does with the note,
+// and gives the note the title the generator shows: its first H1 only
+// where the generator falls back to it, and a title made from the file
+// or folder name where the generator makes one.
+func applyPage(n *Note, model *site.Model, s Source) {
+	d := site.Doc{
+		HasTitle:  n.Title.IsSet() && n.Title.Field != "h1" && strings.TrimSpace(n.Title.Text) != "",
+		EmptyBody: len(bytes.TrimSpace(n.Src[n.BodyStart:])) == 0,
+	}
+	if n.Front.Format != "" {
+		d.Front = &n.Front
+		d.Keys = make([]string, len(n.Front.Fields))
+		for i, f := range n.Front.Fields {
+			d.Keys[i] = f.Key
+		}
+	}
+	p := s.OSPath
+	if p == "" {
+		p = s.Path
+	}
+	n.Page = model.Page(p, &d)
+	if !n.Page.TitleH1 && n.Title.Field == "h1" {
+		n.Title = Text{}
+	}
+	if !n.Title.IsSet() && n.Page.FileTitle != "" {
+		n.Title = Text{Text: n.Page.FileTitle, Span: Span{n.BodyStart, n.BodyStart}, Field: "file"}
+	}
 }
 
 func newPass(r *Rule, cfg *Config, out *[]Finding) Pass {

@@ -11,6 +11,7 @@ var DuplicateDescription = &linter.Rule{
 	ID:       "duplicate-description",
 	Title:    "two or more notes have the same description",
 	Severity: linter.Warning,
+	Pages:    true,
 	Doc: `Flags notes whose description (the ` + "`description`" + ` field or its fallbacks such
 as ` + "`summary`" + `) is the same once case, white space and punctuation are folded
 away. Every note of a group gets a finding that lists the others.
@@ -30,7 +31,7 @@ is derived from their own body).
 **Configure** which notes are compared with ` + "`scope`" + `, as for
 ` + "`duplicate-title`" + `: ` + "`archive`" + ` (default), ` + "`directory`" + `, or ` + "`field:NAME`" + `.
 `,
-	Options: func() any { return &DuplicateTitleOptions{Scope: "archive"} },
+	Options: func() any { return &DuplicateTitleOptions{Scope: "archive", Languages: true} },
 	Archive: func(p *linter.ArchivePass) {
 		checkDuplicateDescriptions(p.Notes, p.Options.(*DuplicateTitleOptions), p.Report)
 	},
@@ -42,7 +43,7 @@ func checkDuplicateDescriptions(notes []*linter.Note, opts *DuplicateTitleOption
 		if n.Description.Text == "" {
 			return b, false
 		}
-		return scope.appendFoldedKey(b, n, n.Description.Text)
+		return scope.appendFoldedKey(b, n, opts.Languages, n.Description.Text)
 	})
 	reportGroups(report, groups, func(n *linter.Note) linter.Span { return n.Description.Span }, "same description",
 		func(n *linter.Note, others string) string {

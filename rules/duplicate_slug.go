@@ -16,6 +16,7 @@ var DuplicateSlug = &linter.Rule{
 	ID:       "duplicate-slug",
 	Title:    "two or more notes resolve to the same URL",
 	Severity: linter.Error,
+	Pages:    true,
 	Doc: `Flags notes that a site generator would publish at the same URL. A note's
 URL is its ` + "`url`" + ` (or ` + "`permalink`" + `) field if set; otherwise its folder plus its
 ` + "`slug`" + ` field, or its file name when it has no slug (` + "`index.md`" + ` and

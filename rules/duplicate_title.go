@@ -14,6 +14,9 @@ type DuplicateTitleOptions struct {
 	// (notes in the same folder), or "field:NAME" (notes with the same
 	// value of frontmatter field NAME, such as field:lang for translations).
 	Scope string `yaml:"scope"`
+	// Languages compares pages only with pages in the same language (and
+	// documentation version), as the site model decides them.
+	Languages bool `yaml:"languages"`
 }
 
 // Validate checks Scope.
@@ -27,6 +30,7 @@ var DuplicateTitle = &linter.Rule{
 	ID:       "duplicate-title",
 	Title:    "two or more notes have the same title",
 	Severity: linter.Error,
+	Pages:    true,
 	Doc: `Flags notes whose titles are the same once case, Unicode width
 (full-width letters), white space, dashes and punctuation are folded away.
 Every note of a group gets a finding that lists the others.
@@ -53,7 +57,7 @@ keeps translations side by side):
       duplicate-title:
         scope: field:lang
 `,
-	Options: func() any { return &DuplicateTitleOptions{Scope: "archive"} },
+	Options: func() any { return &DuplicateTitleOptions{Scope: "archive", Languages: true} },
 	Archive: func(p *linter.ArchivePass) {
 		checkDuplicateTitles(p.Notes, p.Options.(*DuplicateTitleOptions), p.Report)
 	},
@@ -62,10 +66,10 @@ keeps translations side by side):
 func checkDuplicateTitles(notes []*linter.Note, opts *DuplicateTitleOptions, report reportFunc) {
 	scope, _ := parseScope(opts.Scope)
 	groups := groupBy(notes, func(b []byte, n *linter.Note) ([]byte, bool) {
-		if !n.Title.IsSet() {
+		if !hasOwnTitle(n) {
 			return b, false
 		}
-		return scope.appendFoldedKey(b, n, n.Title.Text)
+		return scope.appendFoldedKey(b, n, opts.Languages, n.Title.Text)
 	})
 	reportGroups(report, groups, func(n *linter.Note) linter.Span { return n.Title.Span }, "same title",
 		func(n *linter.Note, others string) string {
@@ -107,13 +111,33 @@ func (s scope) key(n *linter.Note) string {
 	return ""
 }
 
-// appendFoldedKey appends the key that groups notes by text within the
-// scope: the partition, a NUL, and foldTitle(text). It reports false when
-// text folds to nothing.
-func (s scope) appendFoldedKey(b []byte, n *linter.Note, text string) ([]byte, bool) {
+// appendPart appends the key of the part of the archive a note is
+// compared within: its scope key and, with languages, its language and
+// documentation version (linter.Note.Page). Every archive-wide
+// comparison rule partitions notes this way.
+func (s scope) appendPart(b []byte, n *linter.Note, languages bool) []byte {
 	if s.kind != "archive" {
 		b = append(b, s.key(n)...)
 	}
+	if languages {
+		b = append(b, 0)
+		b = append(b, n.Page.Partition()...)
+	}
+	return b
+}
+
+// hasOwnTitle reports whether the note has a title of its own, set in
+// its frontmatter or its first H1 (not one the generator makes from its
+// file name, which nothing in the note can be pointed at for).
+func hasOwnTitle(n *linter.Note) bool {
+	return n.Title.IsSet() && n.Title.Field != "file" && strings.TrimSpace(n.Title.Text) != ""
+}
+
+// appendFoldedKey appends the key that groups notes by text within their
+// part (see appendPart), a NUL, and foldTitle(text). It reports false
+// when text folds to nothing.
+func (s scope) appendFoldedKey(b []byte, n *linter.Note, languages bool, text string) ([]byte, bool) {
+	b = s.appendPart(b, n, languages)
 	b = append(b, 0)
 	k := len(b)
 	b = appendFoldTitle(b, text)

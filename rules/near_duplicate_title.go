@@ -14,9 +14,9 @@ type NearDuplicateTitleOptions struct {
 	// Scope limits which notes are compared, as for duplicate-title:
 	// "archive", "directory" or "field:NAME".
 	Scope string `yaml:"scope"`
-	// Languages compares notes only with notes in the same language, as
-	// their lang, language or locale field says: a translation is not a
-	// duplicate. Notes without such a field are compared with each other.
+	// Languages compares pages only with pages in the same language (and
+	// documentation version), as the site model decides them: a
+	// translation is not a duplicate.
 	Languages bool `yaml:"languages"`
 	// Years reports titles that differ only in a year ("Best X in 2025" /
 	// "Best X in 2026"). Other numbers never count: "Ruby 3.3.1" and "Ruby
@@ -111,6 +111,7 @@ var NearDuplicateTitle = &linter.Rule{
 	ID:       "near-duplicate-title",
 	Title:    "two or more notes have nearly the same title",
 	Severity: linter.Warning,
+	Pages:    true,
 	Options:  func() any { return DefaultNearDuplicateTitleOptions() },
 	Doc: `Flags notes whose titles a reader would call the same title reworded.
 Every note of a group gets one finding that names the closest other title,
@@ -212,16 +213,10 @@ func checkNearDuplicateTitles(notes []*linter.Note, opts *NearDuplicateTitleOpti
 	var sizes []int
 	var buf []byte
 	for _, n := range notes {
-		if !n.Title.IsSet() || strings.TrimSpace(n.Title.Text) == "" {
+		if !hasOwnTitle(n) {
 			continue
 		}
-		buf = buf[:0]
-		if scope.kind != "archive" {
-			buf = append(buf, scope.key(n)...)
-		}
-		if opts.Languages {
-			buf = appendNoteLanguage(append(buf, 0), n)
-		}
+		buf = scope.appendPart(buf[:0], n, opts.Languages)
 		p, ok := index[string(buf)]
 		if !ok {
 			p = int32(len(sizes))
@@ -260,31 +255,6 @@ func checkNearDuplicateTitles(notes []*linter.Note, opts *NearDuplicateTitleOpti
 }
 
 const ndMaxRelated = 20
-
-// appendNoteLanguage appends the note's language as its frontmatter
-// declares it, folded so "zh-TW" and "zh_tw" match.
-func appendNoteLanguage(b []byte, n *linter.Note) []byte {
-	for _, k := range [...]string{"lang", "language", "locale"} {
-		if f, ok := n.Front.Get(k); ok && f.Scalar {
-			s := strings.TrimSpace(f.Text.Text)
-			if !ndIsASCII(s) {
-				return append(b, strings.ReplaceAll(strings.ToLower(s), "_", "-")...)
-			}
-			for i := 0; i < len(s); i++ {
-				switch c := s[i]; {
-				case 'A' <= c && c <= 'Z':
-					b = append(b, c+'a'-'A')
-				case c == '_':
-					b = append(b, '-')
-				default:
-					b = append(b, c)
-				}
-			}
-			return b
-		}
-	}
-	return b
-}
 
 // reportNearDuplicates reports near duplicates among notes, whose titles
 // are titles.

@@ -80,3 +80,18 @@ func TestScope(t *testing.T) {
 		}
 	}
 }
+
+func TestMissingTrackOnlyWhereTracksAre(t *testing.T) {
+	// No tracks declared and one page in three sets the field: the rule
+	// stays silent and says so once.
+	res := linttest.RunResult(t, filepath.Join("testdata", "missing-track-undeclared"), MissingTrack)
+	if len(res.Notices) != 1 || !strings.Contains(res.Notices[0], "missing-track: not checked: no tracks are declared in the config and 1 of 3 pages set track:") {
+		t.Errorf("notices = %q", res.Notices)
+	}
+	// Most pages set it: the one without is flagged, the draft is not a page.
+	res = linttest.RunResult(t, filepath.Join("testdata", "missing-track-majority"), MissingTrack)
+	if len(res.Notices) != 0 {
+		t.Errorf("notices = %q", res.Notices)
+	}
+	linttest.Run(t, filepath.Join("testdata", "missing-track-list"), MissingTrack)
+}

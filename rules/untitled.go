@@ -44,6 +44,7 @@ var Untitled = &linter.Rule{
 	ID:       "untitled",
 	Title:    "note has no usable title",
 	Severity: linter.Error,
+	Pages:    true,
 	Options:  func() any { return &UntitledOptions{Placeholders: defaultPlaceholders} },
 	Doc: `Flags a note with no title: no ` + "`title`" + ` in the frontmatter and no H1 in the
 body, an empty title, or a placeholder an editor forgot to replace.

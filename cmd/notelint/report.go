@@ -147,7 +147,7 @@ func writeReport(ctx context.Context, f *reportFlags, paths []string, stdout, st
 	}
 
 	all := rules.Everything()
-	cfg, srcs, unreadable, err := prepare(f.configFile, paths, all, f.enable, f.disable)
+	cfg, srcs, unreadable, model, err := prepare(f.configFile, paths, all, f.enable, f.disable, false)
 	if err != nil {
 		return 0, err
 	}
@@ -159,9 +159,9 @@ func writeReport(ctx context.Context, f *reportFlags, paths []string, stdout, st
 		}
 		sourceURL = f.sourceURL
 	}
-	cache := openCache(&lintFlags{cacheDir: f.cacheDir, noCache: f.noCache}, cfg, stderr)
+	cache := openCache(&lintFlags{cacheDir: f.cacheDir, noCache: f.noCache}, cfg, model, stderr)
 	res, err := linter.Run(ctx, srcs, unreadable, linter.Options{
-		Config: cfg, Rules: all, Jobs: f.jobs, MaxFileSize: f.maxSize, Cache: cache,
+		Config: cfg, Rules: all, Jobs: f.jobs, MaxFileSize: f.maxSize, Cache: cache, Site: model,
 	})
 	if err != nil {
 		if errors.Is(err, context.Canceled) {

@@ -19,6 +19,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/notelint/notelint/linter"
 	"github.com/notelint/notelint/linter/output"
+	"github.com/notelint/notelint/linter/site"
 	"github.com/notelint/notelint/rules"
 )
 
@@ -61,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return cmdInit(args[1:], stdout, stderr)
 		case "report":
 			return cmdReport(ctx, args[1:], stdout, stderr)
+		case "site":
+			return cmdSite(ctx, args[1:], stdout, stderr)
 		case "help":
 			printUsage(stdout)
 			return exitClean
@@ -78,6 +81,7 @@ Usage:
   notelint explain RULE         show a rule's full documentation
   notelint init [DIR]           write a starter .notelint.yml, tracks filled in
   notelint report [PATH...]     write the weekly quality report (see notelint report -h)
+  notelint site [--pages] [PATH]  show how notelint sees the site: generator, pages, languages, URLs
   notelint version              print the version
 
 Flags:
@@ -112,6 +116,7 @@ type lintFlags struct {
 	cacheDir      string
 	noCache       bool
 	changedSince  string
+	drafts        bool
 	baseline      string
 	writeBaseline string
 }
@@ -135,6 +140,7 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.StringVar(&f.cacheDir, "cache", "", "keep the per-note cache in `DIR` (default: notelint in the user cache directory)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not read or write the cache")
 	fs.StringVar(&f.changedSince, "changed-since", "", "report only on notes added or changed since git `REV`; archive-wide rules still compare them with every note")
+	fs.BoolVar(&f.drafts, "drafts", false, "check drafts, future and expired notes as pages too (the site does not publish them)")
 	fs.StringVar(&f.baseline, "baseline", "", "accept the findings recorded in `FILE`: they no longer fail the run, and entries that match nothing are reported as fixed")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record today's findings in `FILE` (atomically) and exit 0")
 	fs.Usage = func() {
@@ -206,7 +212,7 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 		return 0, usageError{"--fail-on: " + err.Error()}
 	}
 	all := rules.Everything()
-	cfg, srcs, unreadable, err := prepare(f.configFile, paths, all, f.enable, f.disable)
+	cfg, srcs, unreadable, model, err := prepare(f.configFile, paths, all, f.enable, f.disable, f.drafts)
 	if err != nil {
 		return 0, err
 	}
@@ -246,9 +252,9 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 			return 0, err
 		}
 	}
-	cache := openCache(f, cfg, stderr)
+	cache := openCache(f, cfg, model, stderr)
 	res, err := linter.Run(ctx, srcs, unreadable, linter.Options{
-		Config: cfg, Rules: all, Jobs: f.jobs, MaxFileSize: f.maxFileSize, Partial: partial, Cache: cache,
+		Config: cfg, Rules: all, Jobs: f.jobs, MaxFileSize: f.maxFileSize, Partial: partial, Cache: cache, Site: model,
 	})
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
@@ -294,7 +300,8 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 		}
 	}
 	out := &output.Run{ToolName: "notelint", ToolVersion: toolVersion(),
-		Files: res.Files, Notes: res.Notes, Findings: findings, Rules: all}
+		Files: res.Files, Notes: res.Notes, Pages: res.Pages, Generator: string(model.Generator),
+		Notices: res.Notices, Findings: findings, Rules: all}
 	for _, o := range outs {
 		if o.file == "" {
 			if err := writeFormat(stdout, o.name, out, f, useColor(f, stdout)); err != nil {
@@ -323,15 +330,15 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 
 // prepare loads the configuration, applies --enable and --disable, and
 // finds the notes: what linting and the report share.
-func prepare(configFile string, paths []string, all []*linter.Rule, enable, disable []string) (*linter.Config, []linter.Source, []linter.Unreadable, error) {
+func prepare(configFile string, paths []string, all []*linter.Rule, enable, disable []string, drafts bool) (*linter.Config, []linter.Source, []linter.Unreadable, *site.Model, error) {
 	cfg, err := loadConfig(configFile, paths, all)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	for _, id := range enable {
 		r := rules.ByID(id)
 		if r == nil {
-			return nil, nil, nil, usageError{fmt.Sprintf("--enable: unknown rule %q (see 'notelint rules')", id)}
+			return nil, nil, nil, nil, usageError{fmt.Sprintf("--enable: unknown rule %q (see 'notelint rules')", id)}
 		}
 		if cfg.Severity(id) == linter.Off {
 			cfg.SetSeverity(r, r.Severity)
@@ -340,25 +347,34 @@ func prepare(configFile string, paths []string, all []*linter.Rule, enable, disa
 	for _, id := range disable {
 		r := rules.ByID(id)
 		if r == nil {
-			return nil, nil, nil, usageError{fmt.Sprintf("--disable: unknown rule %q (see 'notelint rules')", id)}
+			return nil, nil, nil, nil, usageError{fmt.Sprintf("--disable: unknown rule %q (see 'notelint rules')", id)}
 		}
 		cfg.SetSeverity(r, linter.Off)
 	}
 	files, unreadable, err := linter.Discover(paths, cfg)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, nil, fmt.Errorf("%v", err)
+			return nil, nil, nil, nil, fmt.Errorf("%v", err)
 		}
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	if len(files) == 0 && len(unreadable) == 0 && cfg.Path != "" && len(cfg.Include) > 0 {
-		return nil, nil, nil, fmt.Errorf("%s: include matches no notes under %s", cfg.Path, strings.Join(orDot(paths), " "))
+		return nil, nil, nil, nil, fmt.Errorf("%s: include matches no notes under %s", cfg.Path, strings.Join(orDot(paths), " "))
 	}
 	srcs := make([]linter.Source, len(files))
+	osPaths := make([]string, len(files))
 	for i, fl := range files {
 		srcs[i] = linter.Source{Path: fl.Path, OSPath: fl.OSPath}
+		osPaths[i] = fl.OSPath
 	}
-	return cfg, srcs, unreadable, nil
+	ov := cfg.Site
+	ov.Drafts = ov.Drafts || drafts
+	model, err := site.Load(siteDir(paths), &ov, time.Now())
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	model.Prepare(osPaths)
+	return cfg, srcs, unreadable, model, nil
 }
 
 // formatFlag collects --format NAME or NAME=FILE.
@@ -465,18 +481,24 @@ func useColor(f *lintFlags, w io.Writer) bool {
 	return ok && (isatty.IsTerminal(file.Fd()) || isatty.IsCygwinTerminal(file.Fd()))
 }
 
+// siteDir is the folder site detection starts from: the first path, or
+// the folder of the first path when it is a file.
+func siteDir(paths []string) string {
+	dir := "."
+	if len(paths) > 0 {
+		dir = paths[0]
+		if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+			dir = filepath.Dir(dir)
+		}
+	}
+	return dir
+}
+
 // loadConfig reads --config, or finds .notelint.yml beside the first path.
 func loadConfig(explicit string, paths []string, all []*linter.Rule) (*linter.Config, error) {
 	p := explicit
 	if p == "" {
-		dir := "."
-		if len(paths) > 0 {
-			dir = paths[0]
-			if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-				dir = filepath.Dir(dir)
-			}
-		}
-		p = linter.FindConfig(dir)
+		p = linter.FindConfig(siteDir(paths))
 	}
 	if p == "" {
 		return linter.DefaultConfig(all), nil
@@ -487,7 +509,7 @@ func loadConfig(explicit string, paths []string, all []*linter.Rule) (*linter.Co
 // openCache opens the per-note cache unless --no-cache. The default
 // location is used only if it can be created; a cache is an optimisation
 // and never a reason to fail.
-func openCache(f *lintFlags, cfg *linter.Config, stderr io.Writer) *linter.Cache {
+func openCache(f *lintFlags, cfg *linter.Config, model *site.Model, stderr io.Writer) *linter.Cache {
 	if f.noCache {
 		return nil
 	}
@@ -505,7 +527,7 @@ func openCache(f *lintFlags, cfg *linter.Config, stderr io.Writer) *linter.Cache
 		}
 		return nil
 	}
-	return linter.OpenCache(dir, cacheSalt()+"\x00"+cfg.Hash())
+	return linter.OpenCache(dir, cacheSalt()+"\x00"+cfg.Hash()+"\x00"+model.Hash())
 }
 
 // cacheSalt ties cache entries to this build: the version for a release,

@@ -23,8 +23,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/notelint/notelint/linter"
+	"github.com/notelint/notelint/linter/site"
 )
 
 type want struct {
@@ -42,6 +44,13 @@ var wantComment = regexp.MustCompile(`(<!--\s*want([+-]\d+)?\s+(.*?)\s*-->|#\s*w
 // (and invalid-note) turned on, and compares findings with the fixtures'
 // expectations. A .notelint.yml in dir configures the run.
 func Run(t *testing.T, dir string, rules ...*linter.Rule) []linter.Finding {
+	t.Helper()
+	return RunResult(t, dir, rules...).Findings
+}
+
+// RunResult is Run, returning the whole result (notices, page counts)
+// for tests that check more than findings.
+func RunResult(t *testing.T, dir string, rules ...*linter.Rule) *linter.Result {
 	t.Helper()
 	res, wants := lint(t, dir, rules)
 	ids := map[string]bool{linter.InvalidNote.ID: true}
@@ -73,7 +82,7 @@ func Run(t *testing.T, dir string, rules ...*linter.Rule) []linter.Finding {
 			t.Errorf("%s:%d: no finding%s matched %q", w.path, w.line, col, w.raw)
 		}
 	}
-	return res.Findings
+	return res
 }
 
 func lint(t *testing.T, dir string, rules []*linter.Rule) (*linter.Result, []*want) {
@@ -107,14 +116,29 @@ func lint(t *testing.T, dir string, rules []*linter.Rule) (*linter.Result, []*wa
 			return err
 		}
 		wants = append(wants, ws...)
-		srcs = append(srcs, linter.Source{Path: rel, Src: blanked})
+		srcs = append(srcs, linter.Source{Path: rel, OSPath: p, Src: blanked})
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	sort.Slice(srcs, func(i, j int) bool { return srcs[i].Path < srcs[j].Path })
-	res, err := linter.Run(context.Background(), srcs, nil, linter.Options{Config: cfg, Rules: all, Jobs: 2})
+	// The fixture directory is a site of its own: a generator config in
+	// it (hugo.toml, _config.yml, ...) makes the notes that site's.
+	ov := cfg.Site
+	if ov.Dir == "" {
+		ov.Dir = dir
+	}
+	model, err := site.Load(dir, &ov, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	osPaths := make([]string, len(srcs))
+	for i, s := range srcs {
+		osPaths[i] = s.OSPath
+	}
+	model.Prepare(osPaths)
+	res, err := linter.Run(context.Background(), srcs, nil, linter.Options{Config: cfg, Rules: all, Jobs: 2, Site: model})
 	if err != nil {
 		t.Fatal(err)
 	}

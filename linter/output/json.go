@@ -16,6 +16,7 @@ type jsonDoc struct {
 	Tool     jsonTool      `json:"tool"`
 	Summary  jsonSummary   `json:"summary"`
 	Findings []jsonFinding `json:"findings"`
+	Notices  []string      `json:"notices,omitempty"`
 }
 
 type jsonTool struct {
@@ -26,6 +27,8 @@ type jsonTool struct {
 type jsonSummary struct {
 	Files      int            `json:"files"`
 	Notes      int            `json:"notes"`
+	Pages      *int           `json:"pages,omitempty"`
+	Generator  string         `json:"generator,omitempty"`
 	Findings   int            `json:"findings"`
 	BySeverity map[string]int `json:"bySeverity"`
 	ByRule     map[string]int `json:"byRule"`
@@ -56,6 +59,11 @@ func JSON(w io.Writer, r *Run) error {
 			ByRule:     map[string]int{},
 		},
 		Findings: make([]jsonFinding, 0, len(r.Findings)),
+		Notices:  r.Notices,
+	}
+	if r.Generator != "" {
+		pages := r.Pages
+		doc.Summary.Pages, doc.Summary.Generator = &pages, r.Generator
 	}
 	for _, f := range r.Findings {
 		doc.Summary.BySeverity[f.Severity.String()]++

@@ -12,7 +12,13 @@ type Run struct {
 	ToolVersion string
 	Files       int
 	Notes       int
-	Findings    []linter.Finding
+	// Pages counts the notes the site publishes as pages; Generator names
+	// the site generator ("none" for a plain archive, "" when unknown).
+	Pages     int
+	Generator string
+	// Notices are messages about the run as a whole.
+	Notices  []string
+	Findings []linter.Finding
 	// Rules are all rules known to the run, for formats that describe them.
 	Rules []*linter.Rule
 }

@@ -75,6 +75,9 @@ func Text(w io.Writer, r *Run, opt TextOptions) error {
 			bw.WriteString("\n")
 		}
 		bw.WriteString(Summary(r) + "\n")
+		for _, n := range r.Notices {
+			fmt.Fprintf(bw, "%s %s\n", paint(dim, "note:"), n)
+		}
 	}
 	return bw.Flush()
 }
@@ -95,7 +98,13 @@ func printablePath(p string) string {
 // Summary is the one-line tally: files, notes, and findings by severity.
 func Summary(r *Run) string {
 	c := linter.Count(r.Findings)
-	s := fmt.Sprintf("%s checked, %s: ", plural(r.Files, "file"), plural(r.Notes, "note"))
+	notes := plural(r.Notes, "note")
+	if r.Pages < r.Notes && r.Generator != "" {
+		// Some notes are partials, drafts or redirects: say how many are
+		// pages, which page rules looked at.
+		notes += fmt.Sprintf(" (%s)", plural(r.Pages, "page"))
+	}
+	s := fmt.Sprintf("%s checked, %s: ", plural(r.Files, "file"), notes)
 	if len(r.Findings) == 0 {
 		return s + "no findings"
 	}

@@ -1,0 +1,515 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+)
+
+// zola is what Zola's config.toml says about publishing.
+type zola struct {
+	langs map[string]bool
+}
+
+func loadZola(m *Model, cfg map[string]any) error {
+	z := &zola{langs: map[string]bool{}}
+	m.gen = z
+	m.titleFront = true
+	m.hashParts = append(m.hashParts, fmt.Sprintf("%v", cfg))
+	m.ContentDirs = []string{"content"}
+	m.fact("content", "content", "Zola's content folder")
+	m.DefaultLang = "en"
+	if s := strAt(cfg, "default_language"); s != "" {
+		m.DefaultLang = normLang(s)
+	}
+	m.Langs = []string{m.DefaultLang}
+	z.langs[m.DefaultLang] = true
+	var others []string
+	for code := range mapAt(cfg, "languages") {
+		if c := normLang(code); !z.langs[c] {
+			z.langs[c] = true
+			others = append(others, c)
+		}
+	}
+	sort.Strings(others)
+	m.Langs = append(m.Langs, others...)
+	if len(others) > 0 {
+		m.fact("languages", strings.Join(m.Langs, ", "), "Zola languages: and default_language")
+	}
+	m.fact("titles", "frontmatter", "Zola titles pages by their title field only")
+	return nil
+}
+
+var zolaDatePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?[_-]`)
+
+func (z *zola) page(m *Model, rel string, d *Doc) Page {
+	if !strings.HasPrefix(rel, "content/") {
+		return Page{Why: "outside Zola's content folder", Lang: m.frontLang(d, m.DefaultLang)}
+	}
+	sub := rel[len("content/"):]
+	dir, file := path.Split(sub)
+	dir = strings.TrimSuffix(dir, "/")
+	base := stripExt(file)
+	lang := m.DefaultLang
+	if i := strings.LastIndexByte(base, '.'); i > 0 && z.langs[normLang(base[i+1:])] {
+		lang, base = normLang(base[i+1:]), base[:i]
+	}
+	p := Page{Lang: lang, Kind: KindPage}
+	if dir != "" {
+		p.Section, _, _ = strings.Cut(dir, "/")
+	}
+	if base == "_index" {
+		p.Kind = KindSection
+		if dir == "" {
+			p.Kind = KindHome
+		}
+		if b, ok := truthy(valueOf(d, "render")); ok && !b {
+			p.Why = "render = false"
+			return p
+		}
+	} else {
+		// Other Markdown files of a page with colocated assets are assets.
+		for _, a := range dirChain(dir) {
+			if base == "index" && a == dir {
+				continue
+			}
+			di := m.dir(filepath.Join(m.Root, "content", filepath.FromSlash(a)))
+			if di.files["index.md"] {
+				return Page{Why: "an asset of content/" + path.Join(a, "index.md") + ", not a page", Lang: lang}
+			}
+		}
+	}
+	if b, _ := truthy(valueOf(d, "draft")); b && !m.Drafts {
+		p.Why = "draft = true"
+		return p
+	}
+	p.Published = true
+	prefix := ""
+	if lang != m.DefaultLang {
+		prefix = "/" + lang
+	}
+	if u := strings.TrimSpace(d.str("path")); u != "" {
+		p.URL = prefix + "/" + strings.Trim(u, "/") + "/"
+		return p
+	}
+	segs := strings.Split(dir, "/")
+	for i, s := range segs {
+		segs[i] = slugify(s)
+	}
+	sdir := strings.Join(segs, "/")
+	switch {
+	case base == "_index":
+		p.URL = prefix + joinURL(sdir, "")
+	default:
+		name := base
+		if base == "index" {
+			name = path.Base(dir)
+			sdir = path.Dir(sdir)
+			if sdir == "." {
+				sdir = ""
+			}
+		}
+		if s := strings.TrimSpace(d.str("slug")); s != "" {
+			name = s
+		} else {
+			name = zolaDatePrefix.ReplaceAllString(name, "")
+		}
+		p.URL = prefix + joinURL(sdir, slugify(name))
+	}
+	return p
+}
+
+func valueOf(d *Doc, key string) any {
+	v, _ := d.lookup(key)
+	return v
+}
+
+// mkdocs is what mkdocs.yml says about publishing.
+type mkdocs struct {
+	docsDir     string
+	dirURLs     bool
+	excludeDocs []string // gitignore-style patterns
+}
+
+func loadMkDocs(m *Model, cfg map[string]any) error {
+	k := &mkdocs{docsDir: "docs", dirURLs: true}
+	m.gen = k
+	m.titleH1 = true
+	m.hashParts = append(m.hashParts, fmt.Sprintf("%v", cfg))
+	how := "MkDocs' default docs_dir"
+	if s := strAt(cfg, "docs_dir"); s != "" {
+		k.docsDir, how = strings.Trim(path.Clean(filepath.ToSlash(s)), "/"), "docs_dir in mkdocs.yml"
+	}
+	m.ContentDirs = []string{k.docsDir}
+	m.fact("content", k.docsDir, how)
+	if v, ok := cfg["use_directory_urls"]; ok {
+		k.dirURLs, _ = truthy(v)
+	}
+	for _, line := range strings.Split(strAt(cfg, "exclude_docs"), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			k.excludeDocs = append(k.excludeDocs, line)
+		}
+	}
+	m.DefaultLang = normLang(strAt(cfg, "theme", "language"))
+	m.fact("titles", "frontmatter, then first H1, then file name", "MkDocs titles pages this way")
+	return nil
+}
+
+func (k *mkdocs) page(m *Model, rel string, d *Doc) Page {
+	if !strings.HasPrefix(rel, k.docsDir+"/") {
+		return Page{Why: "outside MkDocs' docs_dir (" + k.docsDir + "/)", Lang: m.frontLang(d, m.DefaultLang)}
+	}
+	sub := rel[len(k.docsDir)+1:]
+	p := Page{Kind: KindPage, TitleH1: true, Lang: m.frontLang(d, m.DefaultLang)}
+	for _, part := range strings.Split(sub, "/") {
+		if strings.HasPrefix(part, ".") {
+			p.Why = "MkDocs skips files and folders starting with a dot"
+			return p
+		}
+	}
+	for _, pat := range k.excludeDocs {
+		if gitignoreMatch(pat, sub) {
+			p.Why = "exclude_docs in mkdocs.yml (" + pat + ")"
+			return p
+		}
+	}
+	if b, _ := truthy(valueOf(d, "draft")); b && !m.Drafts {
+		p.Why = "draft: true"
+		return p
+	}
+	p.Published = true
+	dir, file := path.Split(sub)
+	dir = strings.TrimSuffix(dir, "/")
+	base := stripExt(file)
+	if dir != "" {
+		p.Section, _, _ = strings.Cut(dir, "/")
+	}
+	if strings.EqualFold(base, "readme") {
+		di := m.dir(filepath.Join(m.Root, filepath.FromSlash(k.docsDir), filepath.FromSlash(dir)))
+		if !di.files["index.md"] {
+			base = "index"
+		}
+	}
+	if base == "index" {
+		p.URL = joinURL(dir, "")
+		if dir == "" {
+			p.Kind = KindHome
+		}
+	} else {
+		p.FileTitle = fileTitle(base)
+		if k.dirURLs {
+			p.URL = joinURL(dir, base)
+		} else {
+			p.URL = "/" + path.Join(dir, base) + ".html"
+		}
+	}
+	return p
+}
+
+// fileTitle is the title MkDocs makes of a file name: dashes and
+// underscores become spaces, the first letter is capitalised.
+func fileTitle(base string) string {
+	s := strings.NewReplacer("-", " ", "_", " ").Replace(base)
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// gitignoreMatch matches a gitignore-style pattern (as exclude_docs uses)
+// against a slash path.
+func gitignoreMatch(pat, p string) bool {
+	neg := strings.HasPrefix(pat, "!")
+	if neg {
+		return false
+	}
+	anchored := strings.HasPrefix(pat, "/") || strings.Contains(strings.TrimSuffix(pat, "/"), "/")
+	pat = strings.TrimPrefix(pat, "/")
+	dirOnly := strings.HasSuffix(pat, "/")
+	pat = strings.TrimSuffix(pat, "/")
+	try := func(g string) bool {
+		ok, _ := doublestar.Match(g, p)
+		if ok {
+			return true
+		}
+		ok, _ = doublestar.Match(g+"/**", p)
+		return ok
+	}
+	if anchored {
+		return try(pat)
+	}
+	if !dirOnly && try("**/"+pat) {
+		return true
+	}
+	return try("**/" + pat)
+}
+
+// docusaurus is what Docusaurus' conventions say about publishing; its
+// config is JavaScript and is only scanned for a few literal settings.
+type docusaurus struct {
+	docsBase string // route of docs ("/docs")
+}
+
+var (
+	dsDefaultLocale = regexp.MustCompile(`defaultLocale\s*:\s*['"]([A-Za-z_-]+)['"]`)
+	dsLocales       = regexp.MustCompile(`locales\s*:\s*\[([^\]]*)\]`)
+	dsRouteBase     = regexp.MustCompile(`routeBasePath\s*:\s*['"]([^'"]*)['"]`)
+	dsQuoted        = regexp.MustCompile(`['"]([A-Za-z_-]+)['"]`)
+)
+
+// docusaurusConfig picks the settings notelint reads out of the config's
+// source text.
+func docusaurusConfig(src string) map[string]any {
+	cfg := map[string]any{}
+	if mm := dsDefaultLocale.FindStringSubmatch(src); mm != nil {
+		cfg["defaultLocale"] = mm[1]
+	}
+	if mm := dsLocales.FindStringSubmatch(src); mm != nil {
+		var l []any
+		for _, q := range dsQuoted.FindAllStringSubmatch(mm[1], -1) {
+			l = append(l, q[1])
+		}
+		cfg["locales"] = l
+	}
+	if mm := dsRouteBase.FindStringSubmatch(src); mm != nil {
+		cfg["routeBasePath"] = mm[1]
+	}
+	return cfg
+}
+
+func loadDocusaurus(m *Model, cfg map[string]any) error {
+	ds := &docusaurus{docsBase: "/docs"}
+	m.gen = ds
+	m.titleH1 = true
+	m.hashParts = append(m.hashParts, fmt.Sprintf("%v", cfg))
+	if s, ok := cfg["routeBasePath"].(string); ok {
+		ds.docsBase = "/" + strings.Trim(s, "/")
+		if ds.docsBase == "/" {
+			ds.docsBase = ""
+		}
+	}
+	m.DefaultLang = "en"
+	if s, ok := cfg["defaultLocale"].(string); ok {
+		m.DefaultLang = normLang(s)
+	}
+	m.Langs = []string{m.DefaultLang}
+	for _, l := range stringList(cfg["locales"]) {
+		if c := normLang(l); c != m.DefaultLang {
+			m.Langs = append(m.Langs, c)
+		}
+	}
+	m.ContentDirs = []string{"docs", "blog", "src/pages", "versioned_docs", "i18n"}
+	m.fact("content", "docs, blog, src/pages, versioned_docs, i18n", "Docusaurus' default folders (its JavaScript config is not run)")
+	m.fact("languages", strings.Join(m.Langs, ", "), "defaultLocale and locales in the Docusaurus config")
+	return nil
+}
+
+var dsNumberPrefix = regexp.MustCompile(`^\d+[-_.\s]+`)
+var dsBlogDate = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[-/]?(.*)$`)
+
+func (ds *docusaurus) page(m *Model, rel string, d *Doc) Page {
+	parts := strings.Split(rel, "/")
+	lang := m.DefaultLang
+	kind, version := "", ""
+	var sub []string
+	switch {
+	case parts[0] == "docs":
+		kind, sub = "docs", parts[1:]
+	case parts[0] == "blog":
+		kind, sub = "blog", parts[1:]
+	case len(parts) > 2 && parts[0] == "src" && parts[1] == "pages":
+		kind, sub = "pages", parts[2:]
+	case len(parts) > 2 && parts[0] == "versioned_docs" && strings.HasPrefix(parts[1], "version-"):
+		kind, version, sub = "docs", strings.TrimPrefix(parts[1], "version-"), parts[2:]
+	case len(parts) > 3 && parts[0] == "i18n":
+		lang = normLang(parts[1])
+		switch {
+		case parts[2] == "docusaurus-plugin-content-docs" && len(parts) > 4:
+			kind, sub = "docs", parts[4:]
+			if parts[3] != "current" {
+				version = strings.TrimPrefix(parts[3], "version-")
+			}
+		case parts[2] == "docusaurus-plugin-content-blog":
+			kind, sub = "blog", parts[3:]
+		case parts[2] == "docusaurus-plugin-content-pages":
+			kind, sub = "pages", parts[3:]
+		}
+	}
+	p := Page{Lang: lang, Version: version, Kind: KindPage, TitleH1: true}
+	if kind == "" {
+		p.Why = "outside Docusaurus' docs/, blog/ and src/pages/"
+		return p
+	}
+	for _, s := range sub {
+		if strings.HasPrefix(s, "_") {
+			p.Why = "Docusaurus skips files and folders starting with _ (partials)"
+			return p
+		}
+		if s == "__tests__" || strings.Contains(s, ".test.") {
+			p.Why = "a test file"
+			return p
+		}
+	}
+	if b, _ := truthy(valueOf(d, "draft")); b && !m.Drafts {
+		p.Why = "draft: true"
+		return p
+	}
+	p.Published = true
+	prefix := ""
+	if lang != m.DefaultLang {
+		prefix = "/" + lang
+	}
+	dirParts := sub[:len(sub)-1]
+	base := stripExt(sub[len(sub)-1])
+	switch kind {
+	case "docs":
+		if len(dirParts) > 0 {
+			p.Section = dirParts[0]
+		}
+		vbase := ds.docsBase
+		if version != "" && version != "current" {
+			vbase += "/" + version
+		}
+		var segs []string
+		for _, s := range dirParts {
+			segs = append(segs, dsNumberPrefix.ReplaceAllString(s, ""))
+		}
+		name := dsNumberPrefix.ReplaceAllString(base, "")
+		if id := strings.TrimSpace(d.str("id")); id != "" {
+			name = id
+		}
+		if strings.EqualFold(name, "index") || strings.EqualFold(name, "readme") || (len(segs) > 0 && name == segs[len(segs)-1]) {
+			name = ""
+		}
+		if slug := strings.TrimSpace(d.str("slug")); slug != "" {
+			if strings.HasPrefix(slug, "/") {
+				p.URL = prefix + vbase + slug
+				return p
+			}
+			name = slug
+		}
+		p.URL = prefix + vbase + joinURL(strings.Join(segs, "/"), name)
+		p.URL = strings.TrimSuffix(p.URL, "/")
+		if p.URL == "" {
+			p.URL = "/"
+		}
+		p.FileTitle = name
+	case "blog":
+		p.Section = "blog"
+		name := strings.Join(append(append([]string{}, dirParts...), base), "/")
+		if base == "index" {
+			name = strings.Join(dirParts, "/")
+		}
+		date := ""
+		if mm := dsBlogDate.FindStringSubmatch(name); mm != nil {
+			date = fmt.Sprintf("%s/%02s/%02s", mm[1], pad2(mm[2]), pad2(mm[3]))
+			name = mm[4]
+		}
+		if slug := strings.TrimSpace(d.str("slug")); slug != "" {
+			p.URL = prefix + "/blog/" + strings.Trim(slug, "/")
+			return p
+		}
+		if date != "" {
+			p.URL = prefix + "/blog/" + date + "/" + name
+		} else {
+			p.URL = prefix + "/blog/" + name
+		}
+	case "pages":
+		name := base
+		if name == "index" {
+			name = ""
+		}
+		p.URL = prefix + joinURL(strings.Join(dirParts, "/"), name)
+	}
+	return p
+}
+
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+// docfx is what docfx.json's build.content says is built.
+type docfx struct {
+	dir     string // of docfx.json, slash relative to Root ("" when Root)
+	content []docfxContent
+}
+
+type docfxContent struct {
+	src     string
+	files   []string
+	exclude []string
+}
+
+func loadDocFX(m *Model, cfg map[string]any) error {
+	x := &docfx{}
+	m.gen = x
+	m.titleH1 = true
+	m.hashParts = append(m.hashParts, fmt.Sprintf("%v", cfg))
+	for _, cv := range listAt(cfg, "build", "content") {
+		c := asMap(cv)
+		e := docfxContent{src: strings.Trim(path.Clean(filepath.ToSlash(strAt(c, "src"))), "/")}
+		if e.src == "." {
+			e.src = ""
+		}
+		e.files = stringList(c["files"])
+		e.exclude = stringList(c["exclude"])
+		x.content = append(x.content, e)
+	}
+	m.ContentDirs = []string{"."}
+	m.fact("content", "build.content in docfx.json", "docfx.json")
+	m.DefaultLang = ""
+	return nil
+}
+
+func (x *docfx) page(m *Model, rel string, d *Doc) Page {
+	p := Page{Kind: KindPage, TitleH1: true, Lang: m.frontLang(d, m.DefaultLang)}
+	for _, c := range x.content {
+		sub := rel
+		if c.src != "" {
+			if !strings.HasPrefix(rel, c.src+"/") {
+				continue
+			}
+			sub = rel[len(c.src)+1:]
+		}
+		in := false
+		for _, g := range c.files {
+			if ok, _ := doublestar.Match(g, sub); ok {
+				in = true
+				break
+			}
+		}
+		if !in {
+			continue
+		}
+		for _, g := range c.exclude {
+			if ok, _ := doublestar.Match(g, sub); ok {
+				p.Why = "excluded by build.content in docfx.json (" + g + ")"
+				return p
+			}
+		}
+		p.Published = true
+		dir, file := path.Split(sub)
+		dir = strings.TrimSuffix(dir, "/")
+		if dir != "" {
+			p.Section, _, _ = strings.Cut(dir, "/")
+		}
+		base := stripExt(file)
+		if base == "index" {
+			p.URL = joinURL(dir, "")
+		} else {
+			p.URL = "/" + path.Join(dir, base)
+		}
+		p.URL = strings.ToLower(p.URL)
+		return p
+	}
+	p.Why = "not in build.content of docfx.json"
+	return p
+}
