@@ -213,6 +213,24 @@ func TestExcerptSkipsScriptAndStyle(t *testing.T) {
 	}
 }
 
+// Processing instructions show nothing: an excerpt skips them, across
+// lines and past a ">" inside them, up to "?>". One that never closes ends
+// at the first ">", where a browser ends it.
+func TestExcerptSkipsProcessingInstructions(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{"<?code-excerpt path-base=\"examples/go\"?>\n\nArticle text.\n", "Article text."},
+		{"<?xml version=\"1.0\"?>\n<div>Kept<?x?> text</div>\n\nArticle.\n", "Kept text Article."},
+		{"<?code-excerpt \"a.dart\"\n  replace=\"/->/=>/g\"?>\nArticle.\n", "Article."},
+		{"<?code-excerpt \"a.dart\"?> Trailing text.\n", "Trailing text."},
+		{"<?php echo '<b>Hi</b>';\n\nRaw.\n", "Hi'; Raw."},
+	} {
+		n := parse("---\ntitle: T\n---\n" + tc.body)
+		if n.Excerpt.Text != tc.want {
+			t.Errorf("%q: excerpt = %q, want %q", tc.body, n.Excerpt.Text, tc.want)
+		}
+	}
+}
+
 func TestDerivedExcerptWordLimit(t *testing.T) {
 	opt := DefaultParseOptions()
 	opt.ExcerptWords = 5

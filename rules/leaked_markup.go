@@ -49,7 +49,9 @@ and a body that opens with a pasted change log:
 
 **Fine**: a title with a pipe separator (` + "`Returns | Acme Help`" + `), a mention of
 an element (` + "`How the <title> element works`" + `), type parameters (` + "`List<String>`" + `),
-a count (` + "`# of orders`" + `); an HTML comment opening the body; tables, code and
+a count (` + "`# of orders`" + `); an HTML comment or a processing instruction
+opening the body (` + "`<?xml …?>`, `<?code-excerpt \"main.dart\"?>`" + `, which
+build tools leave for themselves and browsers do not show); tables, code and
 HTML after the opening paragraph; links whose URL a template builds
 (` + "`[docs]({{ site.url }}/docs)`" + `); any markup in the body of a note that sets a
 description, since its excerpt is the description.
