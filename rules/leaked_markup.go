@@ -121,7 +121,7 @@ func leakFieldMarkup(p *linter.NotePass, t linter.Text, ldOn bool) {
 		seen |= kind
 		span := t.SpanOf(i, j)
 		if span.Start == last.Start {
-			return // a folded or escaped value maps every part to one span
+			return // an escaped value maps every part to one span
 		}
 		last = span
 		p.Reportf(span, "%s contains %s %q, which readers see as raw text; write the %s as plain text",
