@@ -296,20 +296,173 @@ func (p *parser) yamlFields(fm *Frontmatter, doc *yaml.Node) *Problem {
 				s = ""
 			}
 			off := p.lines.offset(Position{Line: base + v.Line, Column: v.Column})
-			var quote byte
-			switch v.Style {
-			case yaml.DoubleQuotedStyle:
-				quote = '"'
-			case yaml.SingleQuotedStyle:
-				quote = '\''
-			case yaml.LiteralStyle, yaml.FoldedStyle:
-				quote = '|'
-			}
-			f.Text = p.scalarText(k.Value, s, off, quote)
+			f.Text = p.yamlScalarText(k.Value, s, v.Style, off, fm.Content.End)
 		}
 		fm.Fields = append(fm.Fields, f)
 	}
 	return nil
+}
+
+// yamlScalarText builds the Text of a YAML scalar whose node (its tag or
+// anchor, if any) starts at src[off], in a block that ends at end. A value
+// on several lines is mapped line by line where every line stands in the
+// source (see linesText); one that does not (escapes) falls back to the
+// span of its first line.
+func (p *parser) yamlScalarText(key, val string, style yaml.Style, off, end int) Text {
+	off = yamlSkipProperties(p.src, off, end)
+	var quote byte
+	switch {
+	case style&yaml.DoubleQuotedStyle != 0:
+		quote = '"'
+	case style&yaml.SingleQuotedStyle != 0:
+		quote = '\''
+	case style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		if t, ok := p.blockScalarText(key, val, off, end); ok {
+			return t
+		}
+		return Text{Text: val, Span: p.lineSpan(off), Field: key}
+	}
+	t := p.scalarText(key, val, off, quote)
+	if t.segs == nil && val != "" {
+		// A plain or quoted value folded over several lines: the first
+		// line from the value (after the quote), then whole lines.
+		start := off
+		if quote != 0 {
+			start++
+		}
+		if mt, ok := p.linesText(key, val, start, end, 0, quote); ok {
+			return mt
+		}
+	}
+	return t
+}
+
+// yamlSkipProperties skips the tag and anchor (!!str, &name) that may come
+// before a value on its line.
+func yamlSkipProperties(src []byte, off, end int) int {
+	for off < end && (src[off] == '!' || src[off] == '&') {
+		for off < end && src[off] != ' ' && src[off] != '\t' && src[off] != '\n' && src[off] != '\r' {
+			off++
+		}
+		for off < end && (src[off] == ' ' || src[off] == '\t') {
+			off++
+		}
+	}
+	return off
+}
+
+// blockScalarText maps a literal (|) or folded (>) block scalar whose
+// header starts at src[off] to the lines below it. Its content lines
+// stand in the source byte for byte after their indentation.
+func (p *parser) blockScalarText(key, val string, off, end int) (Text, bool) {
+	src := p.src
+	if off >= end || (src[off] != '|' && src[off] != '>') || val == "" {
+		return Text{}, false
+	}
+	i := off + 1
+	indent := 0
+	for k := 0; k < 2 && i < end; k++ { // chomping and indentation, in either order
+		if c := src[i]; c == '+' || c == '-' {
+			i++
+		} else if '1' <= c && c <= '9' {
+			indent = int(c - '0') // a top-level value: relative to column 0
+			i++
+		}
+	}
+	_, n := firstLine(src[i:end])
+	start := i + n
+	if indent == 0 {
+		// The first line with text sets the indentation.
+		for ls := start; ls < end; {
+			line, n := firstLine(src[ls:end])
+			sp := 0
+			for sp < len(line) && line[sp] == ' ' {
+				sp++
+			}
+			if sp < len(line) {
+				indent = sp
+				break
+			}
+			ls += n
+		}
+		if indent == 0 {
+			return Text{}, false
+		}
+	}
+	return p.linesText(key, val, start, end, indent, '|')
+}
+
+// linesText maps val, a scalar that yaml.v3 joined from the source lines
+// starting at src[start], to those lines. Each line's text (after indent
+// spaces for a block scalar, quote '|'; trimmed otherwise) must appear in
+// val in order, separated only by the spaces and line breaks that folding
+// and chomping put between lines. The last line of a plain or quoted value
+// may go on past it (a closing quote, a comment). Anything else, such as an
+// escape sequence, and ok is false.
+func (p *parser) linesText(key, val string, start, end, indent int, quote byte) (Text, bool) {
+	src := p.src
+	block := quote == '|'
+	var segs []textSeg
+	c := 0 // how much of val is mapped
+	for ls, first := start, true; ls < end && c < len(val); first = false {
+		line, n := firstLine(src[ls:end])
+		ps, pe := ls, ls+len(line)
+		ls += n
+		if block {
+			sp := 0
+			for sp < len(line) && line[sp] == ' ' {
+				sp++
+			}
+			if sp < indent && sp < len(line) {
+				break // less indented: the scalar has ended
+			}
+			ps += min(indent, len(line))
+		} else if !first {
+			for ps < pe && (src[ps] == ' ' || src[ps] == '\t') {
+				ps++
+			}
+		}
+		if !block {
+			for pe > ps && (src[pe-1] == ' ' || src[pe-1] == '\t') {
+				pe--
+			}
+		}
+		piece := src[ps:pe]
+		if len(bytes.Trim(piece, " \t")) == 0 {
+			continue // an empty line: a line break in val, or nothing
+		}
+		if quote == '"' && bytes.IndexByte(piece, '\\') >= 0 {
+			return Text{}, false // an escape
+		}
+		for {
+			if c == len(val) {
+				return Text{}, false // a line that is not in val
+			}
+			if strings.HasPrefix(val[c:], string(piece)) {
+				segs = append(segs, textSeg{c, ps, len(piece)})
+				c += len(piece)
+				break
+			}
+			if !block && strings.HasPrefix(string(piece), val[c:]) {
+				segs = append(segs, textSeg{c, ps, len(val) - c})
+				c = len(val)
+				break
+			}
+			if b := val[c]; b != ' ' && b != '\t' && b != '\n' {
+				return Text{}, false
+			}
+			c++
+		}
+	}
+	for ; c < len(val); c++ {
+		if b := val[c]; b != ' ' && b != '\t' && b != '\n' {
+			return Text{}, false
+		}
+	}
+	if len(segs) == 0 {
+		return Text{}, false
+	}
+	return Text{Text: val, Span: segsSpan(segs, Span{}), Field: key, segs: segs}, true
 }
 
 // scalarText builds the Text of a scalar that starts at src[off]. When the

@@ -127,8 +127,7 @@ type textSeg struct {
 func (t Text) IsSet() bool { return t.Field != "" }
 
 // SpanOf maps the byte range [i, j) of t.Text to a Span in Src. Where the
-// text has no exact source (an escaped or folded value), the whole value's
-// span is returned.
+// text has no exact source (a value with escapes), t.Span is returned.
 func (t Text) SpanOf(i, j int) Span {
 	if len(t.segs) == 0 {
 		return t.Span

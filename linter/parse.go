@@ -288,12 +288,21 @@ func (n *Note) appendNode(b *textBuilder, node ast.Node) {
 	}
 }
 
-// appendHTMLLines adds the text of an HTML block with its tags and comments
-// stripped, as a summary that removes markup would show it.
+// appendHTMLLines adds the text of an HTML block with its tags, comments
+// and processing instructions stripped, as a summary that removes markup
+// would show it.
 func (n *Note) appendHTMLLines(b *textBuilder, h *ast.HTMLBlock) {
 	src := n.BodySrc()
 	inTag := false
 	lines := h.Lines()
+	end := 0 // the end of the block in src
+	if lines.Len() > 0 {
+		end = lines.At(lines.Len() - 1).Stop
+	}
+	if h.HasClosure() {
+		end = max(end, h.ClosureLine.Stop)
+	}
+	skip := 0 // src before skip is inside a processing instruction
 	add := func(seg text.Segment) {
 		start := -1
 		stop := seg.Stop
@@ -303,6 +312,13 @@ func (n *Note) appendHTMLLines(b *textBuilder, h *ast.HTMLBlock) {
 		for i := seg.Start; i < stop; i++ {
 			c := src[i]
 			switch {
+			case i < skip:
+			case !inTag && c == '<' && i+1 < stop && src[i+1] == '?':
+				if start >= 0 {
+					b.add(n.Src, n.BodyStart+start, n.BodyStart+i)
+					start = -1
+				}
+				skip = processingEnd(src, i, end)
 			case !inTag && c == '<' && i+1 < stop && (isASCIILetter(src[i+1]) || src[i+1] == '/' || src[i+1] == '!'):
 				if start >= 0 {
 					b.add(n.Src, n.BodyStart+start, n.BodyStart+i)
@@ -326,6 +342,24 @@ func (n *Note) appendHTMLLines(b *textBuilder, h *ast.HTMLBlock) {
 	if h.HasClosure() {
 		add(h.ClosureLine)
 	}
+}
+
+// processingEnd is the end of the processing instruction that opens at
+// src[i] ("<?"), within src[:end]. Build tools write these for themselves
+// (<?xml …?>, <?php …?>, the <?code-excerpt "x.dart"?> markers of Dart and
+// Flutter docs) and remove them, or leave them to browsers, which read
+// them as comments: they show nothing. Like CommonMark's inline
+// processing instruction, one runs to the first "?>", across lines. One
+// that never closes ends where a browser ends it, at the first ">".
+func processingEnd(src []byte, i, end int) int {
+	end = min(end, len(src))
+	if k := bytes.Index(src[i+2:end], []byte("?>")); k >= 0 {
+		return i + 2 + k + 2
+	}
+	if k := bytes.IndexByte(src[i+2:end], '>'); k >= 0 {
+		return i + 2 + k + 1
+	}
+	return end
 }
 
 // isScriptOrStyle reports whether an HTML block is a <script> or <style>

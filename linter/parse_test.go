@@ -122,6 +122,67 @@ func TestDelimiterInsideBlockScalar(t *testing.T) {
 	}
 }
 
+// A value on several lines maps each line back to the source, so a word
+// on the second line of a folded description is found there.
+func TestMultilineFieldSpans(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml, word string
+		want             Position // of word; 0:0 for the value's first line
+	}{
+		{"folded", "description: >-\n  A note with\n  <b>bold</b> text.\n", "<b>", Position{5, 3}},
+		{"folded keep", "description: >+\n  first\n\n  second\n\n\n", "second", Position{6, 3}},
+		{"folded comment", "description: > # why\n    four spaces\n    <br> here\n", "<br>", Position{5, 5}},
+		{"folded more indented", "description: >\n  a\n    b c\n\n  <i>d</i>\n", "<i>", Position{7, 3}},
+		{"folded trailing spaces", "description: >\n  a  \n  <i>d</i>\n", "<i>", Position{5, 3}},
+		{"literal", "description: |\n  | Date | Change |\n  |---|---|\n", "|---|", Position{5, 3}},
+		{"literal explicit indent", "description: |2-\n     lead\n  <b>x</b>\n", "<b>", Position{5, 3}},
+		{"indent then chomp", "description: >2-\n  a\n  <b>x</b>\n", "<b>", Position{5, 3}},
+		{"tagged", "description: !!str >-\n  a\n  <b>x</b>\n", "<b>", Position{5, 3}},
+		{"anchored", "description: &d |\n  a\n  <b>x</b>\nother: *d\n", "<b>", Position{5, 3}},
+		{"tagged plain", "description: !!str a <b>x</b>\n", "<b>", Position{3, 22}},
+		{"crlf", "description: >-\r\n  a\r\n  <b>x</b>\r\n", "<b>", Position{5, 3}},
+		{"plain", "description: A note\n  with <b>bold</b>\n", "<b>", Position{4, 8}},
+		{"plain value on next line", "description:\n  A note\n\n  <b>bold</b>\n", "<b>", Position{6, 3}},
+		{"double quoted", "description: \"A note\n   with <b>bold</b>\" # c\n", "<b>", Position{4, 9}},
+		{"single quoted", "description: 'A note\n\n  with <b>bold</b>'\n", "<b>", Position{5, 8}},
+		{"escaped", "description: \"A \\\"note\\\"\n  with <b>bold</b>\"\n", "<b>", Position{}},
+		{"doubled quote", "description: 'it''s\n  <b>bold</b>'\n", "<b>", Position{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := parse("---\ntitle: T\n" + tc.yaml + "---\nBody.\n")
+			if n.Broken {
+				t.Fatal(n.Problem)
+			}
+			d := n.Description
+			for _, s := range d.segs {
+				if d.Text[s.text:s.text+s.n] != string(n.Src[s.src:s.src+s.n]) {
+					t.Errorf("segment %v maps %q to %q", s, d.Text[s.text:s.text+s.n], n.Src[s.src:s.src+s.n])
+				}
+			}
+			i := strings.Index(d.Text, tc.word)
+			if i < 0 {
+				t.Fatalf("%q not in %q", tc.word, d.Text)
+			}
+			sp := d.SpanOf(i, i+len(tc.word))
+			if tc.want == (Position{}) {
+				if sp != d.Span || at(n, sp).Line != 3 {
+					t.Errorf("%q maps to %v, want the value's first line", tc.word, at(n, sp))
+				}
+				return
+			}
+			if got := at(n, sp); got != tc.want {
+				t.Errorf("%q at %v, want %v", tc.word, got, tc.want)
+			}
+			if got := string(n.Src[sp.Start:sp.End]); got != tc.word {
+				t.Errorf("%q maps to %q", tc.word, got)
+			}
+			if got := at(n, d.Span); got.Line != 3 && got.Line != 4 {
+				t.Errorf("value starts at %v", got)
+			}
+		})
+	}
+}
+
 func TestEscapedFieldFallsBackToValueSpan(t *testing.T) {
 	n := parse("---\ntitle: \"Tab\\there\"\n---\n")
 	if n.Title.Text != "Tab\there" {
@@ -213,6 +274,24 @@ func TestExcerptSkipsScriptAndStyle(t *testing.T) {
 	}
 }
 
+// Processing instructions show nothing: an excerpt skips them, across
+// lines and past a ">" inside them, up to "?>". One that never closes ends
+// at the first ">", where a browser ends it.
+func TestExcerptSkipsProcessingInstructions(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{"<?code-excerpt path-base=\"examples/go\"?>\n\nArticle text.\n", "Article text."},
+		{"<?xml version=\"1.0\"?>\n<div>Kept<?x?> text</div>\n\nArticle.\n", "Kept text Article."},
+		{"<?code-excerpt \"a.dart\"\n  replace=\"/->/=>/g\"?>\nArticle.\n", "Article."},
+		{"<?code-excerpt \"a.dart\"?> Trailing text.\n", "Trailing text."},
+		{"<?php echo '<b>Hi</b>';\n\nRaw.\n", "Hi'; Raw."},
+	} {
+		n := parse("---\ntitle: T\n---\n" + tc.body)
+		if n.Excerpt.Text != tc.want {
+			t.Errorf("%q: excerpt = %q, want %q", tc.body, n.Excerpt.Text, tc.want)
+		}
+	}
+}
+
 func TestDerivedExcerptWordLimit(t *testing.T) {
 	opt := DefaultParseOptions()
 	opt.ExcerptWords = 5
@@ -240,6 +319,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("+++\ntitle = 1\n+++\n"))
 	f.Add([]byte("{\"title\": [1]}\n\n| a |\n|---|\n| b |"))
 	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: 'x'\r\n---\r\n<!--more-->"))
+	f.Add([]byte("---\ndescription: >-\n  a <b>x</b>\n\n  c\ntags: |2+\n   d\n---\n"))
+	f.Add([]byte("---\ntitle: a\n  b\ndescription: \"c\n  d\" # e\n---\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		wd := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("HANG %q", src)) })
 		defer wd.Stop()
@@ -258,6 +339,15 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		check("title", n.Title.Span)
+		for _, fl := range n.Front.Fields {
+			tx := fl.Text
+			for _, s := range tx.segs {
+				if s.text < 0 || s.n < 0 || s.text+s.n > len(tx.Text) || s.src < 0 || s.src+s.n > len(src) ||
+					tx.Text[s.text:s.text+s.n] != string(src[s.src:s.src+s.n]) {
+					t.Fatalf("field %s: segment %v of %q does not stand in the source", fl.Key, s, tx.Text)
+				}
+			}
+		}
 		check("excerpt", n.Excerpt.Span)
 		for i := 0; i <= len(n.Excerpt.Text); i += 7 {
 			check("excerpt piece", n.Excerpt.SpanOf(i, min(i+3, len(n.Excerpt.Text))))

@@ -49,10 +49,14 @@ and a body that opens with a pasted change log:
 
 **Fine**: a title with a pipe separator (` + "`Returns | Acme Help`" + `), a mention of
 an element (` + "`How the <title> element works`" + `), type parameters (` + "`List<String>`" + `),
-a count (` + "`# of orders`" + `); an HTML comment opening the body; tables, code and
+a count (` + "`# of orders`" + `); an HTML comment or a processing instruction
+opening the body (` + "`<?xml …?>`, `<?code-excerpt \"main.dart\"?>`" + `, which build
+tools leave for themselves and browsers do not show); tables, code and
 HTML after the opening paragraph; links whose URL a template builds
-(` + "`[docs]({{ site.url }}/docs)`" + `); any markup in the body of a note that sets a
-description, since its excerpt is the description.
+(` + "`[docs]({{ site.url }}/docs)`" + `); a reference link followed by a remark in
+parentheses (` + "`[the docs][docs](optional)`" + ` when ` + "`[docs]`" + ` is defined); any
+markup in the body of a note that sets a description, since its excerpt is
+the description.
 
 **Fix**: write the title and description as plain text. For the excerpt,
 start the note with a sentence (move the change log below the article or
@@ -117,7 +121,7 @@ func leakFieldMarkup(p *linter.NotePass, t linter.Text, ldOn bool) {
 		seen |= kind
 		span := t.SpanOf(i, j)
 		if span.Start == last.Start {
-			return // a folded or escaped value maps every part to one span
+			return // an escaped value maps every part to one span
 		}
 		last = span
 		p.Reportf(span, "%s contains %s %q, which readers see as raw text; write the %s as plain text",
@@ -457,6 +461,9 @@ func leakParagraphMarkup(p *linter.NotePass, para *ast.Paragraph, limit int) {
 			if leakParsedAt(para, lb-n.BodyStart) {
 				continue
 			}
+			if lb > ts && src[lb-1] == ']' && leakFullRefLabel(para, lb-n.BodyStart, src[lb+1:k]) {
+				continue // [text][ref](note): a link, then "(note)" as text
+			}
 			kind := leakLink
 			if lb > ts && src[lb-1] == '!' {
 				kind, lb = leakImage, lb-1
@@ -493,6 +500,40 @@ func leakParsedAt(node ast.Node, off int) bool {
 		}
 	}
 	return false
+}
+
+// leakFullRefLabel reports whether the "[" at body offset off opens the
+// reference, label, of a full reference link that Markdown parsed:
+// [text][label]. The last link or image that starts before off must be
+// that link.
+func leakFullRefLabel(para ast.Node, off int, label []byte) bool {
+	var ref *ast.ReferenceLink
+	switch v := leakLastLinkBefore(para, off).(type) {
+	case *ast.Link:
+		ref = v.Reference
+	case *ast.Image:
+		ref = v.Reference
+	}
+	return ref != nil && ref.Type == ast.ReferenceLinkFull && string(ref.Value) == string(label)
+}
+
+// leakLastLinkBefore is the link or image under node that starts last
+// before body offset off, or nil.
+func leakLastLinkBefore(node ast.Node, off int) ast.Node {
+	var last ast.Node
+	for c := node.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.(type) {
+		case *ast.Link, *ast.Image:
+			if p := c.Pos(); p >= 0 && p < off {
+				last = c
+			}
+			continue // links do not nest
+		}
+		if l := leakLastLinkBefore(c, off); l != nil {
+			last = l
+		}
+	}
+	return last
 }
 
 // leakInlineRange is the body range of the text segments under node, or
