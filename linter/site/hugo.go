@@ -31,6 +31,9 @@ type hugo struct {
 	cascade         []cascadeRule
 	siteTitle       string
 	ignore          []*regexp.Regexp
+	// buildAlias is set when build: means what _build: does, as in Hugo
+	// 0.123 and later: unless the site pins an older Hugo.
+	buildAlias bool
 }
 
 // hugoMount is a folder mounted as content.
@@ -87,7 +90,10 @@ func readHugoConfigDir(dir string) (map[string]any, error) {
 }
 
 func loadHugo(m *Model, cfg map[string]any) error {
-	h := &hugo{langs: map[string]bool{}, lower: true, pluralize: true}
+	h := &hugo{langs: map[string]bool{}, lower: true, pluralize: true, buildAlias: true}
+	if max := strAt(cfg, "module", "hugoVersion", "max"); max != "" && versionBefore(max, 0, 123) {
+		h.buildAlias = false
+	}
 	m.gen = h
 	m.titleFront = true
 	m.hashParts = append(m.hashParts, fmt.Sprintf("%v", cfg))
@@ -395,8 +401,11 @@ func (h *hugo) page(m *Model, rel string, d *Doc) Page {
 	dir = strings.TrimSuffix(dir, "/")
 	base := stripExt(file)
 	lang := mt.lang
-	if i := strings.LastIndexByte(base, '.'); i > 0 && h.langs[normLang(base[i+1:])] {
-		lang, base = normLang(base[i+1:]), base[:i]
+	// The suffix names a language only when it is exactly one the site
+	// declares ("notes.FR.md" and "rail-pass.de.md" on a site without de
+	// are English pages).
+	if i := strings.LastIndexByte(base, '.'); i > 0 && h.langs[base[i+1:]] {
+		lang, base = base[i+1:], base[:i]
 	}
 	if lang == "" {
 		lang = m.DefaultLang
@@ -432,18 +441,24 @@ func (h *hugo) page(m *Model, rel string, d *Doc) Page {
 	// Frontmatter values, with the cascades of the sections above laid
 	// under them: the nearest section wins, the note's own values win
 	// over all.
-	hpath := "/" + strings.TrimSuffix(path.Join(dir, base), "/_index")
+	// A cascade's target path is matched against the page's path: with
+	// its file extension in Hugo before 0.123, without it since.
+	hpath := "/" + path.Join(dir, base)
 	if base == "index" || base == "_index" {
 		hpath = "/" + dir
 	}
+	hpaths := [2]string{hpath, "/" + sub}
 	eff := map[string]any{}
 	from := map[string]string{}
 	layer := func(rules []cascadeRule, self bool) {
 		for _, r := range rules {
-			if (self && !r.self) || !r.matches(hpath, p.Kind, lang) {
+			if (self && !r.self) || !(r.matches(hpaths[0], p.Kind, lang) || r.matches(hpaths[1], p.Kind, lang)) {
 				continue
 			}
 			for k, v := range r.values {
+				if k == "build" && !h.buildAlias {
+					continue
+				}
 				if k == "build" || k == "_build" {
 					k = "build"
 					if prev := asMap(eff[k]); prev != nil {
@@ -479,6 +494,9 @@ func (h *hugo) page(m *Model, rel string, d *Doc) Page {
 		}
 	}
 	for _, k := range [...]string{"draft", "headless", "build", "_build", "publishdate", "pubdate", "published", "date", "expirydate", "unpublishdate", "lastmod", "modified"} {
+		if k == "build" && !h.buildAlias {
+			continue
+		}
 		if v, ok := d.lookup(k); ok {
 			if k == "_build" {
 				k = "build"
@@ -528,8 +546,32 @@ func (h *hugo) page(m *Model, rel string, d *Doc) Page {
 		p.FileTitle = h.sectionTitle(path.Base(dir))
 	}
 	date, _ := firstDate(eff, h.dateKeys)
-	p.URL = h.url(m, p, d, dir, base, date)
+	// Hugo's sections are the folders with an _index file; a page in a
+	// folder without one belongs to the nearest section above.
+	var sections []string
+	for _, a := range ancestors[1:] {
+		di := m.dir(filepath.Join(mountAbs, filepath.FromSlash(a)))
+		for name := range di.files {
+			if isIndexName(name, "_index") {
+				sections = append(sections, a)
+				break
+			}
+		}
+	}
+	secPath := p.Section
+	if len(sections) > 0 {
+		secPath = path.Join(mt.target, sections[len(sections)-1])
+	}
+	p.URL = h.url(m, p, d, dir, base, secPath, date)
 	return p
+}
+
+// versionBefore reports whether a version such as "0.122.0" is before
+// major.minor.
+func versionBefore(v string, major, minor int) bool {
+	var a, b int
+	fmt.Sscanf(strings.TrimPrefix(v, "v"), "%d.%d", &a, &b)
+	return a < major || a == major && b < minor
 }
 
 // sectionFront is the frontmatter of a folder's _index file for lang.
@@ -589,7 +631,7 @@ func (h *hugo) sectionTitle(name string) string {
 }
 
 // url is where Hugo publishes the page.
-func (h *hugo) url(m *Model, p Page, d *Doc, dir, base string, date time.Time) string {
+func (h *hugo) url(m *Model, p Page, d *Doc, dir, base, sections string, date time.Time) string {
 	prefix := ""
 	if p.Lang != m.DefaultLang || h.defaultInSubdir {
 		prefix = "/" + p.Lang
@@ -603,7 +645,7 @@ func (h *hugo) url(m *Model, p Page, d *Doc, dir, base string, date time.Time) s
 	case p.Kind != KindPage:
 		u = joinURL(dir, "")
 	case m.Permalinks[p.Section] != "" && dir != "":
-		u = h.permalink(m.Permalinks[p.Section], p, d, dir, base, slug, date)
+		u = h.permalink(m.Permalinks[p.Section], p, d, dir, sections, base, slug, date)
 	default:
 		name := base
 		if base == "index" {
@@ -623,6 +665,9 @@ func (h *hugo) url(m *Model, p Page, d *Doc, dir, base string, date time.Time) s
 			u = strings.TrimSuffix(u, "/") + ".html"
 		}
 	}
+	for strings.Contains(u, "//") {
+		u = strings.ReplaceAll(u, "//", "/")
+	}
 	u = hugoSanitize(u)
 	if h.lower {
 		u = strings.ToLower(u)
@@ -631,7 +676,7 @@ func (h *hugo) url(m *Model, p Page, d *Doc, dir, base string, date time.Time) s
 }
 
 // permalink expands a Hugo permalink pattern.
-func (h *hugo) permalink(pattern string, p Page, d *Doc, dir, base, slug string, date time.Time) string {
+func (h *hugo) permalink(pattern string, p Page, d *Doc, dir, sections, base, slug string, date time.Time) string {
 	title := d.str("title")
 	filename := base
 	if base == "index" {
@@ -646,7 +691,7 @@ func (h *hugo) permalink(pattern string, p Page, d *Doc, dir, base, slug string,
 		":weekdayname":     strings.ToLower(date.Weekday().String()),
 		":yearday":         fmt.Sprintf("%d", date.YearDay()),
 		":section":         p.Section,
-		":sections":        dir,
+		":sections":        sections,
 		":title":           urlize(title),
 		":filename":        urlize(filename),
 		":contentbasename": urlize(filename),

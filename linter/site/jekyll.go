@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // jekyll is what Jekyll's _config.yml says about publishing.
@@ -299,39 +300,97 @@ var jekyllStyles = map[string]string{
 
 func (j *jekyll) url(m *Model, sub, kind, coll, slug string, date time.Time, vals map[string]any, d *Doc) string {
 	if pl := scalarString(vals["permalink"]); pl != "" {
-		return j.expand(pl, sub, coll, slug, date, vals, d)
+		return escapePath(j.expand(pl, sub, coll, slug, date, vals, d))
 	}
 	style := j.permalink
 	if m.Permalinks[""] != "" {
 		style = m.Permalinks[""]
 	}
+	tmpl := style
 	if s, ok := jekyllStyles[style]; ok {
-		style = s
+		tmpl = s
 	}
 	switch {
 	case kind == "posts" || kind == "drafts":
-		return j.expand(style, sub, "posts", slug, date, vals, d)
+		return escapePath(j.expand(tmpl, sub, "posts", slug, date, vals, d))
 	case coll != "":
-		return j.expand("/:collection/:path:output_ext", sub, coll, slug, date, vals, d)
+		return escapePath(j.expand(permalinkSuffix("/:collection/:path", style), sub, coll, slug, date, vals, d))
 	}
-	// Pages keep their path; a permalink style ending in a slash makes
-	// them folders too.
+	// Pages keep their path, and take the style's ending: a slash makes
+	// them folders.
 	dir, name := path.Split(sub)
 	base := stripExt(name)
 	if base == "index" {
-		return "/" + dir
+		return escapePath("/" + dir)
+	}
+	return escapePath(strings.Replace(permalinkSuffix("/"+dir+base, style), ":output_ext", ".html", 1))
+}
+
+// permalinkSuffix ends a template as Jekyll's add_permalink_suffix does
+// for the site's permalink style.
+func permalinkSuffix(tmpl, style string) string {
+	switch style {
+	case "pretty":
+		return tmpl + "/"
+	case "date", "ordinal", "none", "weekdate":
+		return tmpl + ":output_ext"
 	}
 	if strings.HasSuffix(style, "/") {
-		return "/" + dir + base + "/"
+		tmpl += "/"
 	}
-	return "/" + dir + base + ".html"
+	if strings.HasSuffix(style, ":output_ext") {
+		tmpl += ":output_ext"
+	}
+	return tmpl
+}
+
+// jekyllSlugify is Jekyll's Utils.slugify: in "pretty" mode it keeps
+// ._~!$&'()+,;=@ as well as letters and digits; cased keeps the case.
+func jekyllSlugify(s string, pretty, cased bool) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		keep := unicode.IsLetter(r) || unicode.IsDigit(r) || (pretty && strings.ContainsRune("._~!$&'()+,;=@", r))
+		if !keep {
+			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteRune(r)
+	}
+	if cased {
+		return b.String()
+	}
+	return strings.ToLower(b.String())
+}
+
+// escapePath percent-encodes what does not belong in a URL path, as
+// Jekyll does ("Marginalia Index" becomes "Marginalia%20Index").
+func escapePath(p string) string {
+	const keep = "-._~!$&'()*+,;=:@/"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(keep, c) >= 0 || c == '%' {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
 }
 
 // expand fills in a Jekyll permalink template.
 func (j *jekyll) expand(tmpl, sub, coll, slug string, date time.Time, vals map[string]any, d *Doc) string {
-	cats := stringList(vals["categories"])
-	if len(cats) == 1 && strings.Contains(cats[0], " ") {
-		cats = strings.Fields(cats[0])
+	var cats []string
+	switch c := vals["categories"].(type) {
+	case string:
+		cats = strings.Fields(c) // a string of categories is split on spaces
+	default:
+		cats = stringList(c)
 	}
 	if c := scalarString(vals["category"]); c != "" && len(cats) == 0 {
 		cats = []string{c}
@@ -343,10 +402,12 @@ func (j *jekyll) expand(tmpl, sub, coll, slug string, date time.Time, vals map[s
 		}
 	}
 	for i, c := range cats {
-		cats[i] = strings.ToLower(slugify(c))
+		cats[i] = strings.ToLower(c)
 	}
+	titleSlug := jekyllSlugify(slug, true, true)
+	slugSlug := jekyllSlugify(slug, false, false)
 	if s := scalarString(vals["slug"]); s != "" {
-		slug = s
+		titleSlug, slugSlug = jekyllSlugify(s, true, true), jekyllSlugify(s, false, false)
 	}
 	rel := sub
 	if coll != "" && coll != "posts" {
@@ -361,9 +422,9 @@ func (j *jekyll) expand(tmpl, sub, coll, slug string, date time.Time, vals map[s
 		":i_day":      fmt.Sprintf("%d", date.Day()),
 		":short_year": fmt.Sprintf("%02d", date.Year()%100),
 		":y_day":      fmt.Sprintf("%03d", date.YearDay()),
-		":title":      slugify(slug),
-		":slug":       slugify(slug),
-		":name":       slugify(stripExt(path.Base(sub))),
+		":title":      titleSlug,
+		":slug":       slugSlug,
+		":name":       jekyllSlugify(stripExt(path.Base(sub)), false, false),
 		":collection": coll,
 		":path":       stripExt(rel),
 		":basename":   stripExt(path.Base(sub)),

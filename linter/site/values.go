@@ -247,13 +247,19 @@ func readFront(p string) (map[string]any, []byte) {
 	if err != nil {
 		return nil, nil
 	}
-	return parseFront(src)
+	fm, raw, _ := parseFront(src)
+	return fm, raw
 }
 
-// parseFront decodes the frontmatter at the start of src.
-func parseFront(src []byte) (map[string]any, []byte) {
+// parseFront decodes the frontmatter at the start of src. It returns the
+// decoded fields (nil when there is no frontmatter or it does not
+// decode), the raw block between the delimiters, and the offset in src
+// where the body starts.
+func parseFront(src []byte) (map[string]any, []byte, int) {
+	full := len(src)
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
 	trimmed := bytes.TrimLeft(src, " \t\r\n")
+	at := func(b []byte) int { return full - len(b) }
 	var delim string
 	switch {
 	case bytes.HasPrefix(trimmed, []byte("---")):
@@ -264,19 +270,19 @@ func parseFront(src []byte) (map[string]any, []byte) {
 		dec := json.NewDecoder(bytes.NewReader(trimmed))
 		var m map[string]any
 		if err := dec.Decode(&m); err != nil {
-			return nil, nil
+			return nil, nil, 0
 		}
-		return m, trimmed[:dec.InputOffset()]
+		return m, trimmed[:dec.InputOffset()], at(trimmed[dec.InputOffset():])
 	default:
-		return nil, nil
+		return nil, nil, 0
 	}
 	rest := trimmed[3:]
 	nl := bytes.IndexByte(rest, '\n')
 	if nl < 0 || len(bytes.TrimSpace(rest[:nl])) != 0 {
-		return nil, nil
+		return nil, nil, 0
 	}
 	body := rest[nl+1:]
-	end := -1
+	end, after := -1, len(body)
 	for off := 0; off < len(body); {
 		line := body[off:]
 		n := bytes.IndexByte(line, '\n')
@@ -285,6 +291,9 @@ func parseFront(src []byte) (map[string]any, []byte) {
 		}
 		if string(bytes.TrimRight(line, " \t\r")) == delim {
 			end = off
+			if n >= 0 {
+				after = off + n + 1
+			}
 			break
 		}
 		if n < 0 {
@@ -293,18 +302,19 @@ func parseFront(src []byte) (map[string]any, []byte) {
 		off += n + 1
 	}
 	if end < 0 {
-		return nil, nil
+		return nil, nil, 0
 	}
 	raw := body[:end]
+	bodyAt := at(body[after:])
 	name := "x.yaml"
 	if delim == "+++" {
 		name = "x.toml"
 	}
 	m, err := decodeConfig(name, raw)
 	if err != nil {
-		return nil, raw
+		return nil, raw, bodyAt
 	}
-	return m, raw
+	return m, raw, bodyAt
 }
 
 // slugify lower-cases s and turns runs of characters other than letters,
