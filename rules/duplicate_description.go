@@ -28,7 +28,11 @@ is derived from their own body).
 
 **Fix**: write a description for each note that says what that note covers.
 
-**Configure** which notes are compared with ` + "`scope`" + `, as for
+Only pages are compared (not partials, drafts or redirects), each with
+pages of its own language and documentation version; the numbered parts
+of one document (` + "`faq/1/`" + `, ` + "`faq/2/`" + `) may share a description.
+
+**Configure** which notes are compared with ` + "`scope`" + ` and ` + "`languages`" + `, as for
 ` + "`duplicate-title`" + `: ` + "`archive`" + ` (default), ` + "`directory`" + `, or ` + "`field:NAME`" + `.
 `,
 	Options: func() any { return &DuplicateTitleOptions{Scope: "archive", Languages: true} },
@@ -45,6 +49,7 @@ func checkDuplicateDescriptions(notes []*linter.Note, opts *DuplicateTitleOption
 		}
 		return scope.appendFoldedKey(b, n, opts.Languages, n.Description.Text)
 	})
+	groups = dropMultipartDocuments(groups)
 	reportGroups(report, groups, func(n *linter.Note) linter.Span { return n.Description.Span }, "same description",
 		func(n *linter.Note, others string) string {
 			return fmt.Sprintf("%s is the same as in %s; write one that says what this note covers", n.Description.Field, others)

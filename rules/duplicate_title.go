@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"strings"
@@ -44,10 +45,21 @@ in two notes.
 **Fine**: "How to Fix Split Shipments" and "How to Fix Split Shipments in
 Shopify" (different titles; see ` + "`near-duplicate-title`" + ` for rewordings).
 
+**What is compared**: only pages (not partials, includes, drafts or
+redirect stubs; see "How notelint sees your site" in the README), each
+with the pages of its own language and documentation version: a
+translation is not a duplicate. A one-word title ("Overview", "Get",
+"Truncate") names a page within its section, so it is compared only with
+notes in the same folder: reference manuals title a method page by the
+method's name. The numbered parts of one document (` + "`faq/1/index.md`" + `,
+` + "`faq/2/index.md`" + `) carry its title by design and are not reported. A title
+the generator makes from a file name is not compared.
+
 **Fix**: merge the notes, or retitle one so each says what makes it
 different.
 
-**Configure** which notes are compared with ` + "`scope`" + `: ` + "`archive`" + ` (the default),
+**Configure** which notes are compared with ` + "`languages`" + ` (` + "`true`" + `, the default:
+only pages of one language; ` + "`false`" + `: across languages) and ` + "`scope`" + `: ` + "`archive`" + ` (the default),
 ` + "`directory`" + ` (only notes in the same folder, for reference manuals where
 "Params" is a method of several types), or ` + "`field:NAME`" + ` (only notes with the
 same value of a frontmatter field, such as ` + "`field:lang`" + ` for an archive that
@@ -56,6 +68,7 @@ keeps translations side by side):
     rules:
       duplicate-title:
         scope: field:lang
+        languages: true
 `,
 	Options: func() any { return &DuplicateTitleOptions{Scope: "archive", Languages: true} },
 	Archive: func(p *linter.ArchivePass) {
@@ -69,12 +82,58 @@ func checkDuplicateTitles(notes []*linter.Note, opts *DuplicateTitleOptions, rep
 		if !hasOwnTitle(n) {
 			return b, false
 		}
-		return scope.appendFoldedKey(b, n, opts.Languages, n.Title.Text)
+		start := len(b)
+		b, ok := scope.appendFoldedKey(b, n, opts.Languages, n.Title.Text)
+		if ok && bytes.IndexByte(b[bytes.LastIndexByte(b[start:], 0)+start:], ' ') < 0 {
+			// A one-word title ("Overview", "Get", "Truncate") names the
+			// page within its section: compared only within its folder.
+			b = append(append(b, 0), path.Dir(n.Path)...)
+		}
+		return b, ok
 	})
+	groups = dropMultipartDocuments(groups)
 	reportGroups(report, groups, func(n *linter.Note) linter.Span { return n.Title.Span }, "same title",
 		func(n *linter.Note, others string) string {
 			return fmt.Sprintf("title %q is also used by %s; give each note its own title", n.Title.Text, others)
 		})
+}
+
+// dropMultipartDocuments leaves out groups whose notes are the numbered
+// parts of one document (faq/1/index.md, faq/2/index.md, ...): every part
+// carries the document's title by design.
+func dropMultipartDocuments(groups [][]*linter.Note) [][]*linter.Note {
+	out := groups[:0]
+	for _, g := range groups {
+		doc := partsKey(g[0].Path)
+		same := doc != g[0].Path
+		for _, n := range g[1:] {
+			same = same && partsKey(n.Path) == doc
+		}
+		if !same {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// partsKey is the path with the number of a numbered part replaced: the
+// last folder or file name made of digits, or a file name ending in
+// -2, _2 or "part-2".
+func partsKey(p string) string {
+	dir, file := path.Split(p)
+	ext := path.Ext(file)
+	name := strings.TrimSuffix(file, ext)
+	if isDigits(name) {
+		return dir + "#" + ext
+	}
+	if i := strings.LastIndexAny(name, "-_"); i > 0 && isDigits(name[i+1:]) {
+		return dir + name[:i+1] + "#" + ext
+	}
+	d := strings.TrimSuffix(dir, "/")
+	if base := path.Base(d); isDigits(base) && (name == "index" || name == "_index" || name == "README") {
+		return path.Dir(d) + "/#/" + file
+	}
+	return p
 }
 
 // scope partitions notes for archive-wide comparisons.

@@ -95,3 +95,13 @@ func TestMissingTrackOnlyWhereTracksAre(t *testing.T) {
 	}
 	linttest.Run(t, filepath.Join("testdata", "missing-track-list"), MissingTrack)
 }
+
+func TestUntitledOnHugo(t *testing.T) {
+	// A Hugo site: partials under a render: never cascade, redirect stubs,
+	// empty translations and drafts are not pages; a page titled only by
+	// its first heading has no title in Hugo.
+	res := linttest.RunResult(t, filepath.Join("testdata", "untitled-hugo"), Untitled)
+	if res.Notes != 9 || res.Pages != 4 {
+		t.Errorf("%d notes, %d pages; want 9 notes, 4 pages", res.Notes, res.Pages)
+	}
+}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"path"
 	"strings"
 	"sync"
 
@@ -61,7 +62,13 @@ page is published under its file name.
     title: ""
 
 **Fine**: a real title that contains a placeholder word,
-` + "`Untitled Products: Why Nameless SKUs Fail`" + `.
+` + "`Untitled Products: Why Nameless SKUs Fail`" + `; a reference page titled by the
+name it documents, when its file has that name too (` + "`methods/Title.md`" + `
+titled "Title" documents a ` + "`.Title`" + ` method; "Untitled" and "New note" never
+count as names); and notes that are not pages (partials, includes,
+drafts, redirects: see "How notelint sees your site" in the README).
+A list page (a section's ` + "`_index.md`" + `) without a title is fine where the
+generator names it after its folder.
 
 **Fix**: set a real ` + "`title:`" + ` in the frontmatter.
 
@@ -77,6 +84,8 @@ trailing counter such as "(2)" or "copy 3"):
 		n := p.Note
 		t := n.Title
 		switch {
+		case !t.IsSet() && !n.Page.TitleH1:
+			p.Reportf(linter.Span{Start: n.BodyStart, End: n.BodyStart}, "note has no title; set title: in the frontmatter (this site's generator does not title a page by its first heading)")
 		case !t.IsSet():
 			p.Reportf(linter.Span{Start: n.BodyStart, End: n.BodyStart}, "note has no title; set title: in the frontmatter or start the body with a # heading")
 		case isNotText(n, t):
@@ -84,11 +93,26 @@ trailing counter such as "(2)" or "copy 3"):
 		case strings.TrimSpace(t.Text) == "":
 			p.Reportf(t.Span, "title is empty; set a real title")
 		default:
-			if ph, ok := isPlaceholder(t.Text, opts.foldedPlaceholders()); ok {
+			if ph, ok := isPlaceholder(t.Text, opts.foldedPlaceholders()); ok && !namesItsSubject(n, t.Text) {
 				p.Reportf(t.Span, "title %q is a placeholder (%s); set a real title", t.Text, ph)
 			}
 		}
 	},
+}
+
+// namesItsSubject reports whether a placeholder-like title is the name
+// of what the page documents: its file is named by the same word
+// (methods/page/Title.md titled "Title" documents a .Title method, and
+// masm/title.md titled "TITLE" a TITLE directive). Titles that only ever
+// mean "no title yet" (Untitled, New note, No title) never count.
+func namesItsSubject(n *linter.Note, title string) bool {
+	base := path.Base(n.Path)
+	base = strings.TrimSuffix(base, path.Ext(base))
+	f := foldTitle(title)
+	if f != foldTitle(base) {
+		return false
+	}
+	return !strings.HasPrefix(f, "untitled") && !strings.HasPrefix(f, "new ") && f != "no title"
 }
 
 // isNotText reports whether the title field holds a list or a mapping.
