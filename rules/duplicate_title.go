@@ -104,16 +104,40 @@ func checkDuplicateTitles(notes []*linter.Note, opts *DuplicateTitleOptions, rep
 func dropMultipartDocuments(groups [][]*linter.Note) [][]*linter.Note {
 	out := groups[:0]
 	for _, g := range groups {
-		doc := partsKey(g[0].Path)
-		same := doc != g[0].Path
-		for _, n := range g[1:] {
-			same = same && partsKey(n.Path) == doc
-		}
-		if !same {
+		if !isMultipart(g) {
 			out = append(out, g)
 		}
 	}
 	return out
+}
+
+// isMultipart reports whether every note of g is a numbered part of one
+// document, or that document's first page (faq/index.md beside
+// faq/2/index.md).
+func isMultipart(g []*linter.Note) bool {
+	doc := ""
+	for _, n := range g {
+		if k := partsKey(n.Path); k != n.Path {
+			if doc != "" && k != doc {
+				return false
+			}
+			doc = k
+		}
+	}
+	if doc == "" {
+		return false
+	}
+	for _, n := range g {
+		if partsKey(n.Path) == doc {
+			continue
+		}
+		dir, file := path.Split(n.Path)
+		name := strings.TrimSuffix(file, path.Ext(file))
+		if name != "index" && name != "_index" && name != "README" || !strings.HasPrefix(doc, dir+"#") {
+			return false
+		}
+	}
+	return true
 }
 
 // partsKey is the path with the number of a numbered part replaced: the

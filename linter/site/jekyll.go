@@ -133,9 +133,12 @@ func (j *jekyll) page(m *Model, rel string, d *Doc) Page {
 		}
 		sub = rel[len(j.source)+1:]
 	}
-	lang := m.frontLang(d, "")
+	// A page in a language folder is in that folder's language, even when
+	// it says it is written in another: that is an untranslated copy,
+	// published among the folder's pages.
+	lang := m.langFromFolder(sub)
 	if lang == "" {
-		lang = m.langFromFolder(sub)
+		lang = m.frontLang(d, "")
 	}
 	p := Page{Kind: KindPage, TitleH1: true}
 	parts := strings.Split(sub, "/")

@@ -483,8 +483,8 @@ type plain struct{}
 
 func (plain) page(m *Model, rel string, d *Doc) Page {
 	p := plainPage(m, rel, d)
-	if l := m.langFromFolder(rel); l != "" && m.frontLang(d, "") == "" {
-		p.Lang = l
+	if l := m.langFromFolder(rel); l != "" {
+		p.Lang = l // see the same choice for Jekyll
 	}
 	return p
 }
