@@ -105,3 +105,9 @@ func TestUntitledOnHugo(t *testing.T) {
 		t.Errorf("%d notes, %d pages; want 9 notes, 4 pages", res.Notes, res.Pages)
 	}
 }
+
+func TestDuplicateSlugUsesTheSitesURLs(t *testing.T) {
+	// Hugo permalinks by date: the same slug in two years is two URLs;
+	// translations live under /fr/; drafts are not published.
+	linttest.Run(t, filepath.Join("testdata", "duplicate-slug-hugo"), DuplicateSlug)
+}

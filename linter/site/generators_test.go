@@ -274,3 +274,32 @@ func TestDetectionStopsAtTheRepository(t *testing.T) {
 		t.Errorf("found %s above the repository (%s)", m.Generator, m.ConfigFile)
 	}
 }
+
+func TestPlainURLs(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"Blog/Returns.md": "---\ntitle: T\n---\n",
+		"blog/index.md":   "---\ntitle: T\n---\n",
+		"x/y/Fix It!.md":  "---\ntitle: T\n---\n",
+		"a/b.c.md":        "---\ntitle: T\n---\n",
+		"s/full.md":       "---\nslug: Ｆｕｌｌ Width\n---\n",
+		"s/perma.md":      "---\npermalink: //x/Y//\n---\n",
+		"s/url-list.md":   "---\nurl: [a, b]\npermalink: /p/\n---\n",
+		"s/upper.md":      "---\nURL: /Upper/\n---\n",
+		"s/file.md":       "---\nurl: /feed.xml\n---\n",
+		"s/blank-slug.md": "---\nslug: \"  \"\n---\n",
+		"Über/ÄRGER.md":   "---\ntitle: T\n---\n",
+	})
+	checkSite(t, dir, nil, None, []want{
+		{path: "Blog/Returns.md", url: "/blog/returns/"},
+		{path: "blog/index.md", url: "/blog/"},
+		{path: "x/y/Fix It!.md", url: "/x/y/fix-it/"},
+		{path: "a/b.c.md", url: "/a/b-c/"},
+		{path: "s/full.md", url: "/s/full-width/"},
+		{path: "s/perma.md", url: "/x/y/"},
+		{path: "s/url-list.md", url: "/p/"},
+		{path: "s/upper.md", url: "/upper/"},
+		{path: "s/file.md", url: "/feed.xml"},
+		{path: "s/blank-slug.md", url: "/s/blank-slug/"},
+		{path: "Über/ÄRGER.md", url: "/über/ärger/"},
+	})
+}

@@ -286,8 +286,10 @@ func redirectStub(d *Doc) string {
 			return "redirect stub (" + k + ")"
 		}
 	}
-	if layout := d.str("layout"); layout == "redirect" || layout == "redirected" {
-		return "redirect stub (layout: " + layout + ")"
+	for _, k := range [...]string{"layout", "template"} {
+		if v := d.str(k); strings.Contains(strings.ToLower(v), "redirect") {
+			return "redirect stub (" + k + ": " + v + ")"
+		}
 	}
 	if !d.EmptyBody || len(d.Keys) == 0 {
 		return ""
@@ -460,10 +462,10 @@ func plainPage(m *Model, rel string, d *Doc) Page {
 	} else {
 		p.Section = dir
 	}
-	if u := d.str("url"); u != "" {
-		p.URL = cleanURL(u)
-	} else if u := d.str("permalink"); u != "" {
-		p.URL = cleanURL(u)
+	if u := strings.TrimSpace(d.str("url")); u != "" {
+		p.URL = folderURL(u)
+	} else if u := strings.TrimSpace(d.str("permalink")); u != "" {
+		p.URL = folderURL(u)
 	} else {
 		slug := strings.TrimSpace(d.str("slug"))
 		switch {
@@ -502,6 +504,19 @@ func joinURL(dir, name string) string {
 		b.WriteByte('/')
 	}
 	return b.String()
+}
+
+// folderURL is a url field as a plain archive publishes it: lower case,
+// a folder unless it names a file ("pricing" is /pricing/).
+func folderURL(u string) string {
+	t := strings.Trim(strings.ToLower(cleanURL(u)), "/")
+	switch {
+	case t == "":
+		return "/"
+	case path.Ext(t) != "":
+		return "/" + t
+	}
+	return "/" + t + "/"
 }
 
 // cleanURL turns a url or permalink value into a site path with a

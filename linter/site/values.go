@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 )
 
@@ -322,7 +323,7 @@ func parseFront(src []byte) (map[string]any, []byte, int) {
 func slugify(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.TrimSpace(s) {
+	for _, r := range norm.NFKC.String(strings.TrimSpace(s)) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
