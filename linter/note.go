@@ -17,7 +17,8 @@ type Note struct {
 
 	Front Frontmatter
 
-	// Title is the effective title: the title field, else the first H1.
+	// Title is the effective title: the title field, else the first H1
+	// (outside template blocks: see templateBlocks).
 	// Title.Field tells which ("title", or "h1"); Title.Field is "" when the
 	// note has no title at all.
 	Title Text

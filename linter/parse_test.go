@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 func parse(src string) *Note { return Parse("n.md", []byte(src), DefaultParseOptions()) }
@@ -240,6 +242,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("+++\ntitle = 1\n+++\n"))
 	f.Add([]byte("{\"title\": [1]}\n\n| a |\n|---|\n| b |"))
 	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: 'x'\r\n---\r\n<!--more-->"))
+	f.Add([]byte("{% highlight ruby %}\n# c\n#\nx\n===\n{% endhighlight %}\n> {%- raw -%}# a {% endraw %}\n# T"))
+	f.Add([]byte("{{< a >}}\n- # b\n{{% /a %}}{{</* c */>}}{{< d />}}\n# T\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		wd := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("HANG %q", src)) })
 		defer wd.Stop()
@@ -263,4 +267,150 @@ func FuzzParse(f *testing.F) {
 			check("excerpt piece", n.Excerpt.SpanOf(i, min(i+3, len(n.Excerpt.Text))))
 		}
 	})
+}
+
+// Headings inside template blocks are code, comments or captured text on
+// the page, not the note's title; real headings around them still are.
+func TestTitleSkipsTemplateBlocks(t *testing.T) {
+	for _, tc := range []struct {
+		name, src, want string
+		at              Position // of the title; zero when there is none
+	}{
+		{"highlight", "{% highlight ruby %}\n# Ruby knows what you mean\n{% endhighlight %}\n\n# Real Title\n", "Real Title", Position{5, 3}},
+		{"highlight only", "---\nlayout: null\n---\n\n{% highlight ruby %}\n# Ruby knows what you\n# mean\ncities = %w[London]\n{% endhighlight %}\n", "", Position{}},
+		{"empty heading in code", "{% highlight sh %}\n#\n{% endhighlight %}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"whitespace control", "{%- comment -%}\n# x\n{%- endcomment -%}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"comment", "{% comment %}\n# Draft title\n{% endcomment %}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"capture", "{% capture intro %}\n# Intro\n{% endcapture %}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"any block tag", "{% tabs langs %}\n# Ruby\n{% endtabs %}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"nested", "{% tabs %}\n{% tab ruby %}\n# No\n{% endtab %}\n# Nor this\n{% endtabs %}\n# Real Title\n", "Real Title", Position{7, 3}},
+		{"code in a loop", "{% for x in y %}\n{% highlight sh %}\n# No\n{% endhighlight %}\n{% endfor %}\n# Real Title\n", "Real Title", Position{6, 3}},
+		{"setext", "{% highlight text %}\nNot a title\n===\n{% endhighlight %}\n# Real Title\n", "Real Title", Position{5, 3}},
+		{"opening tag as setext text", "{% highlight text %}\n===\n{% endhighlight %}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"in a block quote", "> {% comment %}\n> # No\n> {% endcomment %}\n\n# Real Title\n", "Real Title", Position{5, 3}},
+		{"tags inside raw are text", "{% raw %}{% comment %}{% endraw %}\n\n# Real Title\n\n{% raw %}{% endcomment %}{% endraw %}\n", "Real Title", Position{3, 3}},
+		{"shortcode", "{{< highlight go >}}\n# No\n{{< /highlight >}}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"shortcode without spaces", "{{<highlight go>}}\n# No\n{{</highlight>}}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"markdown shortcode", "{{% note %}}\n# No\n{{% /note %}}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"shortcode with a URL", "{{< link https://example.com/ >}}\n# No\n{{< /link >}}\n# Real Title\n", "Real Title", Position{4, 3}},
+
+		// Look-alikes: blocks whose body is the page's Markdown, tags with
+		// no body, a block inside the heading.
+		{"raw", "{% raw %}\n# Real {{ Title }}\n{% endraw %}\n", "Real {{ Title }}", Position{2, 3}},
+		{"if", "{% if page.lang == \"en\" %}\n# Real Title\n{% endif %}\n", "Real Title", Position{2, 3}},
+		{"for", "{% for b in site.branches %}\n# Ruby {{ b.name }}\n{% endfor %}\n", "Ruby {{ b.name }}", Position{2, 3}},
+		{"unless and case", "{% unless x %}{% case y %}{% when 1 %}\n# Real Title\n{% endcase %}{% endunless %}\n", "Real Title", Position{2, 3}},
+		{"single tag", "{% include nav.html %}\n# Real Title\n", "Real Title", Position{2, 3}},
+		{"single shortcode", "{{< new-in 0.120.0 >}}\n# Real Title\n", "Real Title", Position{2, 3}},
+		{"self-closing shortcode", "{{< figure src=\"a.png\" />}}\n# Real Title\n{{< /figure >}}\n", "Real Title", Position{2, 3}},
+		{"self-closing without space", "{{< br/>}}\n# Real Title\n{{< /br >}}\n", "Real Title", Position{2, 3}},
+		{"commented shortcode", "{{</* highlight go */>}}\n\n# Real Title\n\n{{</* /highlight */>}}\n", "Real Title", Position{3, 3}},
+		{"block inside the heading", "# {% raw %}{{ site.name }}{% endraw %} docs\n", "{% raw %}{{ site.name }}{% endraw %} docs", Position{1, 3}},
+		{"stray end tag", "{% endhighlight %}\n# Real Title\n", "Real Title", Position{2, 3}},
+		{"never closed", "{% highlight ruby %}\n# Real Title\n", "Real Title", Position{2, 3}},
+		{"unterminated tag", "{% highlight ruby\n# Real Title\n%}", "Real Title", Position{2, 3}},
+		{"braces in prose", "Use {x} and {%}.\n\n# Real Title\n", "Real Title", Position{3, 3}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := parse(tc.src)
+			if n.Broken {
+				t.Fatalf("broken: %v", n.Problem)
+			}
+			if tc.want == "" {
+				if n.Title.IsSet() {
+					t.Fatalf("title = %+v, want none", n.Title)
+				}
+				return
+			}
+			if n.Title.Text != tc.want || n.Title.Field != "h1" {
+				t.Fatalf("title = %q (%s), want %q from the h1", n.Title.Text, n.Title.Field, tc.want)
+			}
+			if got := at(n, n.Title.Span); got != tc.at {
+				t.Errorf("title at %v, want %v", got, tc.at)
+			}
+		})
+	}
+}
+
+// A heading in a template block becomes a paragraph with the same text,
+// so that no rule takes it for a section heading; the text stays in the
+// excerpt, where the page shows it.
+func TestTemplateHeadingsBecomeParagraphs(t *testing.T) {
+	n := parse("{% highlight sh %}\n# Sources\n#\n{% endhighlight %}\n\n## Real\n")
+	var kinds []string
+	for c := n.Body.FirstChild(); c != nil; c = c.NextSibling() {
+		kinds = append(kinds, c.Kind().String())
+	}
+	if got := strings.Join(kinds, ","); got != "Paragraph,Paragraph,Paragraph,Heading" {
+		t.Errorf("blocks = %s", got)
+	}
+	p := n.Body.FirstChild().NextSibling()
+	txt := trimText(n.NodeText(p))
+	if txt.Text != "Sources" || at(n, txt.Span) != (Position{2, 3}) {
+		t.Errorf("demoted heading = %q at %v, want Sources at 2:3", txt.Text, at(n, txt.Span))
+	}
+	if want := "{% highlight sh %} Sources {% endhighlight %} Real"; n.Excerpt.Text != want {
+		t.Errorf("excerpt = %q, want %q", n.Excerpt.Text, want)
+	}
+
+	// Also below the top level.
+	n = parse("> {% comment %}\n> # No\n> {% endcomment %}\n\n- {{% note %}}\n\n  # No\n\n  {{% /note %}}\n- # Yes\n")
+	var headings []string
+	ast.Walk(n.Body, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := node.(*ast.Heading); ok && entering {
+			headings = append(headings, trimText(n.NodeText(h)).Text)
+		}
+		return ast.WalkContinue, nil
+	})
+	if got := strings.Join(headings, ","); got != "Yes" {
+		t.Errorf("headings = %q, want Yes", got)
+	}
+}
+
+func TestTemplateBlocks(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"none", "no tags {x} {{ y }} {%", nil},
+		{"liquid", "a {% highlight go %}x{% endhighlight %} b", []string{"{% highlight go %}x{% endhighlight %}"}},
+		{"outermost only", "{% tabs %}{% tab %}{% endtab %}{% capture %}{% endcapture %}{% endtabs %} {% comment %}x{% endcomment %}",
+			[]string{"{% tabs %}{% tab %}{% endtab %}{% capture %}{% endcapture %}{% endtabs %}", "{% comment %}x{% endcomment %}"}},
+		{"single tags inside", "{% tabs %}{% assign x = 1 %}{% include y %}{% endtabs %}", []string{"{% tabs %}{% assign x = 1 %}{% include y %}{% endtabs %}"}},
+		{"shown blocks", "{% if a %}{% for x %}{% comment %}c{% endcomment %}{% endfor %}{% else %}{% endif %}{% raw %}{% endraw %}", []string{"{% comment %}c{% endcomment %}"}},
+		{"innermost match", "{{< note >}} {{< note >}}x{{< /note >}}", []string{"{{< note >}}x{{< /note >}}"}},
+		{"hugo kinds", "{{% a %}}x{{% /a %}} {{< b >}}y{{% /b %}}", []string{"{{% a %}}x{{% /a %}}", "{{< b >}}y{{% /b %}}"}},
+		{"namespaces apart", "{% note %}x{{< /note >}}", nil},
+		{"multi-line tag", "{% highlight\n  ruby %}\nx\n{%-\nendhighlight -%}", []string{"{% highlight\n  ruby %}\nx\n{%-\nendhighlight -%}"}},
+		{"raw hides tags", "{% capture %}{% raw %}{% endcapture %}{% endraw %}{% endcapture %}", []string{"{% capture %}{% raw %}{% endcapture %}{% endraw %}{% endcapture %}"}},
+		{"raw never closed", "{% raw %}{% comment %}x{% endcomment %}", []string{"{% comment %}x{% endcomment %}"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, b := range templateBlocks([]byte(tc.src)) {
+				got = append(got, tc.src[b.Start:b.End])
+			}
+			if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tc.want) {
+				t.Errorf("blocks = %q\nwant     %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// A hostile note (many tags without ends) must not take quadratic time.
+func TestTemplateBlocksLinear(t *testing.T) {
+	for _, src := range []string{
+		strings.Repeat("{% a %}", 50000) + strings.Repeat("{% endb %}", 50000),
+		strings.Repeat("{% a ", 100000),
+		strings.Repeat("{{< a ", 100000) + strings.Repeat("{{% a ", 100000),
+		strings.Repeat("{{</* a ", 100000),
+		strings.Repeat("{% raw %}", 100000),
+		strings.Repeat("{{< a >}}", 50000) + strings.Repeat("{{< /b >}}", 50000),
+	} {
+		start := time.Now()
+		templateBlocks([]byte(src))
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%.20q…: %v", src, d)
+		}
+	}
 }
