@@ -282,7 +282,7 @@ type ExcerptBlock struct {
 // Frontmatter is the metadata block at the very top of a note, exactly as a
 // site generator would recognise it.
 type Frontmatter struct {
-	Format  string // "yaml", "toml", "json", or "" when there is none
+	Format  string // "yaml", "toml", "json" (also <!--{…}-->), or "" when there is none
 	Span    Span   // the whole block, delimiters included
 	Content Span   // between the delimiters
 	Fields  []Field

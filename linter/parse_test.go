@@ -56,6 +56,17 @@ func TestFrontmatterLocation(t *testing.T) {
 		{"closed by four dashes", "---\ntitle: A\n----\nbody", ""},
 		{"json without blank line", "{\"title\": \"A\"}\nbody", ""},
 		{"mixed delimiters", "---\ntitle = \"A\"\n+++\nbody", ""},
+		{"json comment", "<!--{\n  \"title\": \"A\"\n}-->\n\nbody", "json"},
+		{"json comment on one line", "<!--{\"title\": \"A\"}-->body", "json"},
+		{"json comment after bom", "\xef\xbb\xbf<!--{\"title\": \"A\"}-->\r\nbody", "json"},
+		{"json comment at end of file", "<!--{\"title\": \"A\"}-->", "json"},
+		{"html comment", "<!-- title: A -->\nbody", ""},
+		{"space before the brace", "<!-- {\"title\": \"A\"} -->\nbody", ""},
+		{"template in a comment", "<!--{{< param title >}}-->\nbody", ""},
+		{"comment not valid json", "<!--{\"title\": \"A\",}-->\nbody", ""},
+		{"comment with text after the object", "<!--{\"title\": \"A\"} more }-->\nbody", ""},
+		{"comment never closed", "<!--{\"title\": \"A\"}\nbody", ""},
+		{"json comment after a blank line", "\n<!--{\"title\": \"A\"}-->\nbody", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			n := parse(tc.src)
@@ -83,6 +94,8 @@ func TestFieldSpans(t *testing.T) {
 		{"yaml wide key before", "---\nüber: x\ntitle:   Hello World\n---\n", Position{3, 10}},
 		{"toml", "+++\n# c\ntitle = \"Hello World\"\n+++\n", Position{3, 10}},
 		{"json", "{\n  \"slug\": \"x\",\n  \"title\":  \"Hello World\"\n}\n", Position{3, 14}},
+		{"json comment", "<!--{\n  \"Slug\": \"x\",\n  \"Title\":  \"Hello World\"\n}-->\n", Position{3, 14}},
+		{"json comment bom crlf", "\xef\xbb\xbf<!--{\r\n\t\"Title\": \"Hello World\"\r\n}-->\r\n", Position{2, 12}},
 		{"bom crlf", "\xef\xbb\xbf---\r\ntitle: Hello World\r\n---\r\n", Position{2, 8}},
 		{"h1", "Intro.\n\n#  Hello World\n", Position{3, 4}},
 		{"setext h1", "Hello World\n===\n", Position{1, 1}},
@@ -106,6 +119,50 @@ func TestFieldSpans(t *testing.T) {
 				t.Errorf("SpanOf(6, 11) covers %q, want World", got)
 			}
 		})
+	}
+}
+
+// The Go website keeps page metadata in a JSON object in an HTML comment.
+func TestCommentJSONFrontmatter(t *testing.T) {
+	src := "<!--{\n  \"Title\": \"Effective Go\",\n  \"Template\": true,\n  \"Breadcrumb\": [\"Docs\"]\n}-->\n\n## Introduction\n\nGo is a new language.\n"
+	n := parse(src)
+	if n.Broken {
+		t.Fatal(n.Problem)
+	}
+	fm := n.Front
+	if fm.Format != "json" || at(n, Span{fm.Span.End, fm.Span.End}) != (Position{6, 1}) || n.BodyStart != fm.Span.End {
+		t.Errorf("block %v (format %q) ends at %v, body at %d; want json ending at 6:1", fm.Span, fm.Format, at(n, Span{fm.Span.End, 0}), n.BodyStart)
+	}
+	if got := string(n.Src[fm.Content.Start:fm.Content.End]); !strings.HasPrefix(got, "{") || !strings.HasSuffix(got, "]\n}") {
+		t.Errorf("content = %q, want the object", got)
+	}
+	if n.Title.Text != "Effective Go" || n.Title.Field != "Title" || at(n, n.Title.Span) != (Position{2, 13}) {
+		t.Errorf("title = %q from %q at %v, want Effective Go from Title at 2:13", n.Title.Text, n.Title.Field, at(n, n.Title.Span))
+	}
+	f, ok := n.Front.Get("template")
+	if !ok || f.Value != true || at(n, f.KeySpan) != (Position{3, 3}) || at(n, f.Text.Span) != (Position{3, 15}) {
+		t.Errorf("template = %+v", f)
+	}
+	if f, ok := n.Front.Get("breadcrumb"); !ok || f.Scalar || at(n, f.KeySpan) != (Position{4, 3}) {
+		t.Errorf("breadcrumb = %+v", f)
+	}
+	if h, ok := n.Body.FirstChild().(*ast.Heading); !ok || h.Level != 2 {
+		t.Errorf("body starts with %s, want the heading", n.Body.FirstChild().Kind())
+	}
+	if !strings.HasPrefix(n.Excerpt.Text, "Introduction Go is") {
+		t.Errorf("excerpt = %q", n.Excerpt.Text)
+	}
+
+	// A comment that is not JSON stays a comment in the body.
+	n = parse("<!--{\n  \"Title\": \"Effective Go\",\n}-->\n\n# Effective Go\n")
+	if n.Broken || n.Front.Format != "" || n.BodyStart != 0 {
+		t.Fatalf("broken=%v format=%q body at %d, want a plain body", n.Broken, n.Front.Format, n.BodyStart)
+	}
+	if _, ok := n.Body.FirstChild().(*ast.HTMLBlock); !ok {
+		t.Errorf("body starts with %s, want the comment", n.Body.FirstChild().Kind())
+	}
+	if n.Title.Field != "h1" || at(n, n.Title.Span) != (Position{5, 3}) {
+		t.Errorf("title = %+v, want the h1 at 5:3", n.Title)
 	}
 }
 
@@ -243,6 +300,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("{\"title\": [1]}\n\n| a |\n|---|\n| b |"))
 	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: 'x'\r\n---\r\n<!--more-->"))
 	f.Add([]byte("{% highlight ruby %}\n# c\n#\nx\n===\n{% endhighlight %}\n> {%- raw -%}# a {% endraw %}\n# T"))
+	f.Add([]byte("\xef\xbb\xbf<!--{\"Title\": \"x\", \"a\": [1, {\"b\": null}]}-->  \n# T"))
 	f.Add([]byte("{{< a >}}\n- # b\n{{% /a %}}{{</* c */>}}{{< d />}}\n# T\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		wd := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("HANG %q", src)) })
