@@ -50,10 +50,15 @@ and empty values are flagged. The field name is set under ` + "`fields.track`" +
 		}
 		switch {
 		case !t.IsSet():
+			// At the block's opening delimiter: ---, +++, or the brace
+			// of a JSON object (after the "<!--" that may hold it).
 			span := n.Front.Span
-			if n.Front.Format == "" {
+			switch n.Front.Format {
+			case "":
 				span = linter.Span{Start: n.BodyStart, End: n.BodyStart}
-			} else {
+			case "json":
+				span.End = n.Front.Content.Start + 1
+			default:
 				span.End = span.Start + 3
 			}
 			p.Reportf(span, "note has no %s; add %s: with one of the archive's tracks", key, key)
