@@ -88,7 +88,7 @@ func Parse(path string, src []byte, opt ParseOptions) *Note {
 		return n
 	}
 	n.Body = markdown.Parser().Parse(text.NewReader(src[n.BodyStart:]))
-	if blocks := templateBlocks(src[n.BodyStart:]); len(blocks) > 0 {
+	if blocks := templateBlocks(src[n.BodyStart:], n.Body); len(blocks) > 0 {
 		demoteTemplateHeadings(n.Body, blocks)
 	}
 

@@ -301,6 +301,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: 'x'\r\n---\r\n<!--more-->"))
 	f.Add([]byte("{% highlight ruby %}\n# c\n#\nx\n===\n{% endhighlight %}\n> {%- raw -%}# a {% endraw %}\n# T"))
 	f.Add([]byte("\xef\xbb\xbf<!--{\"Title\": \"x\", \"a\": [1, {\"b\": null}]}-->  \n# T"))
+	f.Add([]byte("```\n{% a %}\n```\n# T\n    {% enda %}\n\n{% b %}\n~~~\n{% endb %}"))
 	f.Add([]byte("{{< a >}}\n- # b\n{{% /a %}}{{</* c */>}}{{< d />}}\n# T\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		wd := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("HANG %q", src)) })
@@ -345,6 +346,7 @@ func TestTitleSkipsTemplateBlocks(t *testing.T) {
 		{"code in a loop", "{% for x in y %}\n{% highlight sh %}\n# No\n{% endhighlight %}\n{% endfor %}\n# Real Title\n", "Real Title", Position{6, 3}},
 		{"setext", "{% highlight text %}\nNot a title\n===\n{% endhighlight %}\n# Real Title\n", "Real Title", Position{5, 3}},
 		{"opening tag as setext text", "{% highlight text %}\n===\n{% endhighlight %}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"code block inside", "{% capture x %}\n```\n{% endcapture %}\n```\n# No\n{% endcapture %}\n# Real Title\n", "Real Title", Position{7, 3}},
 		{"in a block quote", "> {% comment %}\n> # No\n> {% endcomment %}\n\n# Real Title\n", "Real Title", Position{5, 3}},
 		{"tags inside raw are text", "{% raw %}{% comment %}{% endraw %}\n\n# Real Title\n\n{% raw %}{% endcomment %}{% endraw %}\n", "Real Title", Position{3, 3}},
 		{"shortcode", "{{< highlight go >}}\n# No\n{{< /highlight >}}\n# Real Title\n", "Real Title", Position{4, 3}},
@@ -364,6 +366,8 @@ func TestTitleSkipsTemplateBlocks(t *testing.T) {
 		{"self-closing without space", "{{< br/>}}\n# Real Title\n{{< /br >}}\n", "Real Title", Position{2, 3}},
 		{"commented shortcode", "{{</* highlight go */>}}\n\n# Real Title\n\n{{</* /highlight */>}}\n", "Real Title", Position{3, 3}},
 		{"block inside the heading", "# {% raw %}{{ site.name }}{% endraw %} docs\n", "{% raw %}{{ site.name }}{% endraw %} docs", Position{1, 3}},
+		{"tags in code blocks", "```\n{% block x %}\n```\n\n# Real Title\n\n```diff\n- {% endblock %}\n```\n", "Real Title", Position{5, 3}},
+		{"tags in indented code", "    {% comment %}\n\n# Real Title\n\n    {% endcomment %}\n", "Real Title", Position{3, 3}},
 		{"stray end tag", "{% endhighlight %}\n# Real Title\n", "Real Title", Position{2, 3}},
 		{"never closed", "{% highlight ruby %}\n# Real Title\n", "Real Title", Position{2, 3}},
 		{"unterminated tag", "{% highlight ruby\n# Real Title\n%}", "Real Title", Position{2, 3}},
@@ -445,7 +449,7 @@ func TestTemplateBlocks(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, b := range templateBlocks([]byte(tc.src)) {
+			for _, b := range templateBlocks([]byte(tc.src), nil) {
 				got = append(got, tc.src[b.Start:b.End])
 			}
 			if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tc.want) {
@@ -466,7 +470,7 @@ func TestTemplateBlocksLinear(t *testing.T) {
 		strings.Repeat("{{< a >}}", 50000) + strings.Repeat("{{< /b >}}", 50000),
 	} {
 		start := time.Now()
-		templateBlocks([]byte(src))
+		templateBlocks([]byte(src), nil)
 		if d := time.Since(start); d > time.Second {
 			t.Errorf("%.20q…: %v", src, d)
 		}

@@ -26,9 +26,15 @@ import (
 // A block is a tag closed by a matching end tag: Liquid's {% name … %} with
 // {% endname %}, Hugo's {{< name … >}} or {{% name … %}} with
 // {{< /name >}} or {{% /name %}}. A tag without an end tag ({% include %},
-// {% assign %}, a single or self-closing shortcode) has no body. Tags are
-// looked for everywhere, code fences included, because generators expand
-// them there too.
+// {% assign %}, a single or self-closing shortcode) has no body.
+//
+// Tags in code blocks are passed over. No heading lies inside a code block,
+// so a block there hides nothing, and pairing tags across a code block's
+// edge would hide real headings: the MkDocs Material upgrade guide shows
+// Jinja templates in code blocks, with {% block %} and {% endblock %}
+// lines split across diffs, and Hugo documents Jekyll the same way. (Jekyll
+// and Hugo expand tags in code blocks too, but a block open across a code
+// block's edge is no way to write a page.)
 //
 // Liquid's raw and control-flow blocks are not hidden: {% raw %} only stops
 // Liquid from reading its body, and {% if %}, {% unless %}, {% case %},
@@ -38,26 +44,68 @@ import (
 
 // templateBlocks returns the outermost template blocks of body that hide
 // their headings, sorted and disjoint, each from the start of its opening
-// tag to the end of its closing tag. A body with no '{' costs one
-// IndexByte pass.
-func templateBlocks(body []byte) []Span {
+// tag to the end of its closing tag. doc is goldmark's tree of body, for
+// its code blocks; it is walked only when body has a tag. A body with no
+// '{' costs one IndexByte pass.
+func templateBlocks(body []byte, doc ast.Node) []Span {
 	var s tagScanner
+	var code []Span
+	codeDone := false
 	for i := 0; i < len(body); {
 		j := bytes.IndexByte(body[i:], '{')
 		if j < 0 || i+j+2 >= len(body) {
 			break
 		}
 		i += j
-		switch c := body[i+1]; {
-		case c == '%':
-			i = s.liquid(body, i)
-		case c == '{' && (body[i+2] == '<' || body[i+2] == '%'):
-			i = s.shortcode(body, i)
-		default:
+		c := body[i+1]
+		if c != '%' && (c != '{' || body[i+2] != '<' && body[i+2] != '%') {
 			i++
+			continue
+		}
+		if !codeDone {
+			code, codeDone = codeBlockSpans(doc, nil), true
+		}
+		for len(code) > 0 && code[0].End <= i {
+			code = code[1:]
+		}
+		if len(code) > 0 && code[0].Start <= i {
+			i = code[0].End
+			continue
+		}
+		if c == '%' {
+			i = s.liquid(body, i)
+		} else {
+			i = s.shortcode(body, i)
 		}
 	}
 	return s.blocks
+}
+
+// codeBlockSpans appends the spans of the code blocks under node, fenced
+// or indented, in document order. A fenced block's span runs from its
+// opening fence to the end of its last line.
+func codeBlockSpans(node ast.Node, spans []Span) []Span {
+	if node == nil {
+		return spans
+	}
+	for c := node.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.Kind() {
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock:
+			l := c.Lines()
+			start := c.Pos()
+			if l.Len() > 0 && (start < 0 || start > l.At(0).Start) {
+				start = l.At(0).Start
+			}
+			if start >= 0 && l.Len() > 0 {
+				spans = append(spans, Span{start, l.At(l.Len() - 1).Stop})
+			}
+		default:
+			if f := c.FirstChild(); f != nil && f.Type() == ast.TypeBlock {
+				spans = codeBlockSpans(c, spans)
+			}
+		}
+	}
+	return spans
 }
 
 // tagScanner pairs opening and closing tags with a stack. Opening tags
