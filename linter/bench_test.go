@@ -74,3 +74,28 @@ func BenchmarkFloor(b *testing.B) {
 		markdown.Parser().Parse(text.NewReader(rest))
 	}
 }
+
+// BenchmarkParseTemplates parses notes of a Jekyll or Hugo site: the same
+// notes with Liquid tags, a highlight block of commented code and a paired
+// shortcode, whose headings the parse must tell from the note's own.
+func BenchmarkParseTemplates(b *testing.B) {
+	notes := benchNotes(1000)
+	for i, n := range notes {
+		var t bytes.Buffer
+		t.Write(n)
+		fmt.Fprintf(&t, "{%% include note.html id=%d %%}\n\n{%% highlight ruby %%}\n# Find the order\n# and refund it\norder = Order.find(%d)\norder.refund!\n{%% endhighlight %%}\n\n", i, i)
+		t.WriteString("{{< note >}}\n# Carrier cutoffs\nMove twice a year.\n{{< /note >}}\n\n## See also\n\n[Refunds]({% link refunds.md %})\n")
+		notes[i] = t.Bytes()
+	}
+	opt := DefaultParseOptions()
+	size := 0
+	for _, n := range notes {
+		size += len(n)
+	}
+	b.SetBytes(int64(size / len(notes)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Parse("n.md", notes[i%len(notes)], opt)
+	}
+}

@@ -30,6 +30,7 @@ func TestCache(t *testing.T) {
 		{Path: "a.md", Src: []byte("---\r\ntitle: Größe BAD\r\nx: {a: [1, 2.5, true, 2024-01-02]}\r\n---\r\nBAD\n")},
 		{Path: "b.md", Src: []byte("+++\ntitle = \"Größe BAD\"\nd = 1979-05-27\n+++\n<!-- notelint-disable-next-line bad-word -- ok -->\nBAD\n")},
 		{Path: "c.md", Src: []byte("---\ntitle: [broken\n---\n")},
+		{Path: "d.md", Src: []byte("<!--{\n  \"Title\": \"Größe BAD\",\n  \"Template\": true\n}-->\nBAD\n")},
 	}
 	all := append(EngineRules(), badRule, sameTitle)
 	run := func(c *Cache) *Result {
@@ -49,8 +50,8 @@ func TestCache(t *testing.T) {
 	}
 	c2 := OpenCache(dir, "salt")
 	got := run(c2)
-	if c2.Hits() != 3 {
-		t.Errorf("hits = %d, want 3", c2.Hits())
+	if c2.Hits() != 4 {
+		t.Errorf("hits = %d, want 4", c2.Hits())
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("cached run differs:\n got %+v\nwant %+v", got, want)
@@ -75,8 +76,8 @@ func TestCache(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("damaged %s: result differs", filepath.Base(f))
 		}
-		if strings.HasPrefix(filepath.Base(f), "run-") && c4.Hits() != 3 {
-			t.Errorf("damaged run file: %d notes from their entries, want 3", c4.Hits())
+		if strings.HasPrefix(filepath.Base(f), "run-") && c4.Hits() != 4 {
+			t.Errorf("damaged run file: %d notes from their entries, want 4", c4.Hits())
 		}
 	}
 }

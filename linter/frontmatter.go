@@ -20,8 +20,9 @@ import (
 // opening delimiter must be the very first line (after an optional BOM),
 // and the block must be closed by the same delimiter on a line of its own.
 // A JSON block is one object starting at the first byte and followed by a
-// blank line or the end of the file. Anything else is body text, which is
-// what readers will see.
+// blank line or the end of the file, or one in an HTML comment (see
+// locateCommentJSON). Anything else is body text, which is what readers
+// will see.
 func locateFrontmatter(src []byte, start int) (format string, block, content Span, ok bool) {
 	rest := src[start:]
 	line, next := firstLine(rest)
@@ -33,6 +34,9 @@ func locateFrontmatter(src []byte, start int) (format string, block, content Spa
 	default:
 		if len(rest) > 0 && rest[0] == '{' {
 			return locateJSON(src, start)
+		}
+		if bytes.HasPrefix(rest, commentJSONStart) {
+			return locateCommentJSON(src, start)
 		}
 		return "", Span{}, Span{}, false
 	}
@@ -69,6 +73,46 @@ func locateJSON(src []byte, start int) (string, Span, Span, bool) {
 		after += n2
 	}
 	return "json", Span{start, after}, Span{start, end}, true
+}
+
+var (
+	commentJSONStart = []byte("<!--{")
+	commentJSONEnd   = []byte("}-->")
+)
+
+// locateCommentJSON finds JSON frontmatter kept in an HTML comment at the
+// top of the file, as the Go website (golang.org/x/website) writes it:
+//
+//	<!--{
+//	  "Title": "Effective Go"
+//	}-->
+//
+// The object runs from the comment's "{" to the first "}-->", as that site
+// reads it; the rest of the closing line goes with the block when it is
+// blank. Its content span is the object, so keys and values are decoded
+// and placed as in any JSON frontmatter.
+//
+// A comment whose content is not valid JSON is left in the body as the
+// comment it may well be ("<!--{{< param x >}}-->", "<!--{TODO}-->"): a
+// site that does not read such metadata shows nothing, and calling the
+// note broken would hide every other finding in it. A note that meant it
+// as metadata loses its fields, and untitled reports the missing title
+// unless the body has an H1.
+func locateCommentJSON(src []byte, start int) (string, Span, Span, bool) {
+	open := start + len(commentJSONStart) - 1 // the "{"
+	k := bytes.Index(src[open:], commentJSONEnd)
+	if k < 0 {
+		return "", Span{}, Span{}, false
+	}
+	content := Span{open, open + k + 1}
+	if !json.Valid(src[content.Start:content.End]) {
+		return "", Span{}, Span{}, false
+	}
+	end := open + k + len(commentJSONEnd)
+	if l, n := firstLine(src[end:]); len(bytes.TrimLeft(l, " \t")) == 0 {
+		end += n
+	}
+	return "json", Span{start, end}, content, true
 }
 
 // firstLine returns the first line of b without its line ending, and the

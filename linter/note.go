@@ -18,7 +18,8 @@ type Note struct {
 
 	Front Frontmatter
 
-	// Title is the effective title: the title field, else the first H1.
+	// Title is the effective title: the title field, else the first H1
+	// (outside template blocks: see templateBlocks).
 	// Title.Field tells which ("title", or "h1"); Title.Field is "" when the
 	// note has no title at all.
 	Title Text
@@ -287,7 +288,7 @@ type ExcerptBlock struct {
 // Frontmatter is the metadata block at the very top of a note, exactly as a
 // site generator would recognise it.
 type Frontmatter struct {
-	Format  string // "yaml", "toml", "json", or "" when there is none
+	Format  string // "yaml", "toml", "json" (also <!--{…}-->), or "" when there is none
 	Span    Span   // the whole block, delimiters included
 	Content Span   // between the delimiters
 	Fields  []Field

@@ -88,6 +88,9 @@ func Parse(path string, src []byte, opt ParseOptions) *Note {
 		return n
 	}
 	n.Body = markdown.Parser().Parse(text.NewReader(src[n.BodyStart:]))
+	if blocks := templateBlocks(src[n.BodyStart:], n.Body); len(blocks) > 0 {
+		demoteTemplateHeadings(n.Body, blocks)
+	}
 
 	f := opt.Fields
 	n.Title = n.fieldText(f.Title, false)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 func parse(src string) *Note { return Parse("n.md", []byte(src), DefaultParseOptions()) }
@@ -54,6 +56,17 @@ func TestFrontmatterLocation(t *testing.T) {
 		{"closed by four dashes", "---\ntitle: A\n----\nbody", ""},
 		{"json without blank line", "{\"title\": \"A\"}\nbody", ""},
 		{"mixed delimiters", "---\ntitle = \"A\"\n+++\nbody", ""},
+		{"json comment", "<!--{\n  \"title\": \"A\"\n}-->\n\nbody", "json"},
+		{"json comment on one line", "<!--{\"title\": \"A\"}-->body", "json"},
+		{"json comment after bom", "\xef\xbb\xbf<!--{\"title\": \"A\"}-->\r\nbody", "json"},
+		{"json comment at end of file", "<!--{\"title\": \"A\"}-->", "json"},
+		{"html comment", "<!-- title: A -->\nbody", ""},
+		{"space before the brace", "<!-- {\"title\": \"A\"} -->\nbody", ""},
+		{"template in a comment", "<!--{{< param title >}}-->\nbody", ""},
+		{"comment not valid json", "<!--{\"title\": \"A\",}-->\nbody", ""},
+		{"comment with text after the object", "<!--{\"title\": \"A\"} more }-->\nbody", ""},
+		{"comment never closed", "<!--{\"title\": \"A\"}\nbody", ""},
+		{"json comment after a blank line", "\n<!--{\"title\": \"A\"}-->\nbody", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			n := parse(tc.src)
@@ -81,6 +94,8 @@ func TestFieldSpans(t *testing.T) {
 		{"yaml wide key before", "---\nüber: x\ntitle:   Hello World\n---\n", Position{3, 10}},
 		{"toml", "+++\n# c\ntitle = \"Hello World\"\n+++\n", Position{3, 10}},
 		{"json", "{\n  \"slug\": \"x\",\n  \"title\":  \"Hello World\"\n}\n", Position{3, 14}},
+		{"json comment", "<!--{\n  \"Slug\": \"x\",\n  \"Title\":  \"Hello World\"\n}-->\n", Position{3, 14}},
+		{"json comment bom crlf", "\xef\xbb\xbf<!--{\r\n\t\"Title\": \"Hello World\"\r\n}-->\r\n", Position{2, 12}},
 		{"bom crlf", "\xef\xbb\xbf---\r\ntitle: Hello World\r\n---\r\n", Position{2, 8}},
 		{"h1", "Intro.\n\n#  Hello World\n", Position{3, 4}},
 		{"setext h1", "Hello World\n===\n", Position{1, 1}},
@@ -104,6 +119,50 @@ func TestFieldSpans(t *testing.T) {
 				t.Errorf("SpanOf(6, 11) covers %q, want World", got)
 			}
 		})
+	}
+}
+
+// The Go website keeps page metadata in a JSON object in an HTML comment.
+func TestCommentJSONFrontmatter(t *testing.T) {
+	src := "<!--{\n  \"Title\": \"Effective Go\",\n  \"Template\": true,\n  \"Breadcrumb\": [\"Docs\"]\n}-->\n\n## Introduction\n\nGo is a new language.\n"
+	n := parse(src)
+	if n.Broken {
+		t.Fatal(n.Problem)
+	}
+	fm := n.Front
+	if fm.Format != "json" || at(n, Span{fm.Span.End, fm.Span.End}) != (Position{6, 1}) || n.BodyStart != fm.Span.End {
+		t.Errorf("block %v (format %q) ends at %v, body at %d; want json ending at 6:1", fm.Span, fm.Format, at(n, Span{fm.Span.End, 0}), n.BodyStart)
+	}
+	if got := string(n.Src[fm.Content.Start:fm.Content.End]); !strings.HasPrefix(got, "{") || !strings.HasSuffix(got, "]\n}") {
+		t.Errorf("content = %q, want the object", got)
+	}
+	if n.Title.Text != "Effective Go" || n.Title.Field != "Title" || at(n, n.Title.Span) != (Position{2, 13}) {
+		t.Errorf("title = %q from %q at %v, want Effective Go from Title at 2:13", n.Title.Text, n.Title.Field, at(n, n.Title.Span))
+	}
+	f, ok := n.Front.Get("template")
+	if !ok || f.Value != true || at(n, f.KeySpan) != (Position{3, 3}) || at(n, f.Text.Span) != (Position{3, 15}) {
+		t.Errorf("template = %+v", f)
+	}
+	if f, ok := n.Front.Get("breadcrumb"); !ok || f.Scalar || at(n, f.KeySpan) != (Position{4, 3}) {
+		t.Errorf("breadcrumb = %+v", f)
+	}
+	if h, ok := n.Body.FirstChild().(*ast.Heading); !ok || h.Level != 2 {
+		t.Errorf("body starts with %s, want the heading", n.Body.FirstChild().Kind())
+	}
+	if !strings.HasPrefix(n.Excerpt.Text, "Introduction Go is") {
+		t.Errorf("excerpt = %q", n.Excerpt.Text)
+	}
+
+	// A comment that is not JSON stays a comment in the body.
+	n = parse("<!--{\n  \"Title\": \"Effective Go\",\n}-->\n\n# Effective Go\n")
+	if n.Broken || n.Front.Format != "" || n.BodyStart != 0 {
+		t.Fatalf("broken=%v format=%q body at %d, want a plain body", n.Broken, n.Front.Format, n.BodyStart)
+	}
+	if _, ok := n.Body.FirstChild().(*ast.HTMLBlock); !ok {
+		t.Errorf("body starts with %s, want the comment", n.Body.FirstChild().Kind())
+	}
+	if n.Title.Field != "h1" || at(n, n.Title.Span) != (Position{5, 3}) {
+		t.Errorf("title = %+v, want the h1 at 5:3", n.Title)
 	}
 }
 
@@ -321,6 +380,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: 'x'\r\n---\r\n<!--more-->"))
 	f.Add([]byte("---\ndescription: >-\n  a <b>x</b>\n\n  c\ntags: |2+\n   d\n---\n"))
 	f.Add([]byte("---\ntitle: a\n  b\ndescription: \"c\n  d\" # e\n---\n"))
+	f.Add([]byte("{% highlight ruby %}\n# c\n#\nx\n===\n{% endhighlight %}\n> {%- raw -%}# a {% endraw %}\n# T"))
+	f.Add([]byte("\xef\xbb\xbf<!--{\"Title\": \"x\", \"a\": [1, {\"b\": null}]}-->  \n# T"))
+	f.Add([]byte("```\n{% a %}\n```\n# T\n    {% enda %}\n\n{% b %}\n~~~\n{% endb %}"))
+	f.Add([]byte("{{< a >}}\n- # b\n{{% /a %}}{{</* c */>}}{{< d />}}\n# T\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		wd := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("HANG %q", src)) })
 		defer wd.Stop()
@@ -353,4 +416,153 @@ func FuzzParse(f *testing.F) {
 			check("excerpt piece", n.Excerpt.SpanOf(i, min(i+3, len(n.Excerpt.Text))))
 		}
 	})
+}
+
+// Headings inside template blocks are code, comments or captured text on
+// the page, not the note's title; real headings around them still are.
+func TestTitleSkipsTemplateBlocks(t *testing.T) {
+	for _, tc := range []struct {
+		name, src, want string
+		at              Position // of the title; zero when there is none
+	}{
+		{"highlight", "{% highlight ruby %}\n# Ruby knows what you mean\n{% endhighlight %}\n\n# Real Title\n", "Real Title", Position{5, 3}},
+		{"highlight only", "---\nlayout: null\n---\n\n{% highlight ruby %}\n# Ruby knows what you\n# mean\ncities = %w[London]\n{% endhighlight %}\n", "", Position{}},
+		{"empty heading in code", "{% highlight sh %}\n#\n{% endhighlight %}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"whitespace control", "{%- comment -%}\n# x\n{%- endcomment -%}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"comment", "{% comment %}\n# Draft title\n{% endcomment %}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"capture", "{% capture intro %}\n# Intro\n{% endcapture %}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"any block tag", "{% tabs langs %}\n# Ruby\n{% endtabs %}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"nested", "{% tabs %}\n{% tab ruby %}\n# No\n{% endtab %}\n# Nor this\n{% endtabs %}\n# Real Title\n", "Real Title", Position{7, 3}},
+		{"code in a loop", "{% for x in y %}\n{% highlight sh %}\n# No\n{% endhighlight %}\n{% endfor %}\n# Real Title\n", "Real Title", Position{6, 3}},
+		{"setext", "{% highlight text %}\nNot a title\n===\n{% endhighlight %}\n# Real Title\n", "Real Title", Position{5, 3}},
+		{"opening tag as setext text", "{% highlight text %}\n===\n{% endhighlight %}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"code block inside", "{% capture x %}\n```\n{% endcapture %}\n```\n# No\n{% endcapture %}\n# Real Title\n", "Real Title", Position{7, 3}},
+		{"in a block quote", "> {% comment %}\n> # No\n> {% endcomment %}\n\n# Real Title\n", "Real Title", Position{5, 3}},
+		{"tags inside raw are text", "{% raw %}{% comment %}{% endraw %}\n\n# Real Title\n\n{% raw %}{% endcomment %}{% endraw %}\n", "Real Title", Position{3, 3}},
+		{"shortcode", "{{< highlight go >}}\n# No\n{{< /highlight >}}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"shortcode without spaces", "{{<highlight go>}}\n# No\n{{</highlight>}}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"markdown shortcode", "{{% note %}}\n# No\n{{% /note %}}\n# Real Title\n", "Real Title", Position{4, 3}},
+		{"shortcode with a URL", "{{< link https://example.com/ >}}\n# No\n{{< /link >}}\n# Real Title\n", "Real Title", Position{4, 3}},
+
+		// Look-alikes: blocks whose body is the page's Markdown, tags with
+		// no body, a block inside the heading.
+		{"raw", "{% raw %}\n# Real {{ Title }}\n{% endraw %}\n", "Real {{ Title }}", Position{2, 3}},
+		{"if", "{% if page.lang == \"en\" %}\n# Real Title\n{% endif %}\n", "Real Title", Position{2, 3}},
+		{"for", "{% for b in site.branches %}\n# Ruby {{ b.name }}\n{% endfor %}\n", "Ruby {{ b.name }}", Position{2, 3}},
+		{"unless and case", "{% unless x %}{% case y %}{% when 1 %}\n# Real Title\n{% endcase %}{% endunless %}\n", "Real Title", Position{2, 3}},
+		{"single tag", "{% include nav.html %}\n# Real Title\n", "Real Title", Position{2, 3}},
+		{"single shortcode", "{{< new-in 0.120.0 >}}\n# Real Title\n", "Real Title", Position{2, 3}},
+		{"self-closing shortcode", "{{< figure src=\"a.png\" />}}\n# Real Title\n{{< /figure >}}\n", "Real Title", Position{2, 3}},
+		{"self-closing without space", "{{< br/>}}\n# Real Title\n{{< /br >}}\n", "Real Title", Position{2, 3}},
+		{"commented shortcode", "{{</* highlight go */>}}\n\n# Real Title\n\n{{</* /highlight */>}}\n", "Real Title", Position{3, 3}},
+		{"block inside the heading", "# {% raw %}{{ site.name }}{% endraw %} docs\n", "{% raw %}{{ site.name }}{% endraw %} docs", Position{1, 3}},
+		{"tags in code blocks", "```\n{% block x %}\n```\n\n# Real Title\n\n```diff\n- {% endblock %}\n```\n", "Real Title", Position{5, 3}},
+		{"tags in indented code", "    {% comment %}\n\n# Real Title\n\n    {% endcomment %}\n", "Real Title", Position{3, 3}},
+		{"stray end tag", "{% endhighlight %}\n# Real Title\n", "Real Title", Position{2, 3}},
+		{"never closed", "{% highlight ruby %}\n# Real Title\n", "Real Title", Position{2, 3}},
+		{"unterminated tag", "{% highlight ruby\n# Real Title\n%}", "Real Title", Position{2, 3}},
+		{"braces in prose", "Use {x} and {%}.\n\n# Real Title\n", "Real Title", Position{3, 3}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := parse(tc.src)
+			if n.Broken {
+				t.Fatalf("broken: %v", n.Problem)
+			}
+			if tc.want == "" {
+				if n.Title.IsSet() {
+					t.Fatalf("title = %+v, want none", n.Title)
+				}
+				return
+			}
+			if n.Title.Text != tc.want || n.Title.Field != "h1" {
+				t.Fatalf("title = %q (%s), want %q from the h1", n.Title.Text, n.Title.Field, tc.want)
+			}
+			if got := at(n, n.Title.Span); got != tc.at {
+				t.Errorf("title at %v, want %v", got, tc.at)
+			}
+		})
+	}
+}
+
+// A heading in a template block becomes a paragraph with the same text,
+// so that no rule takes it for a section heading; the text stays in the
+// excerpt, where the page shows it.
+func TestTemplateHeadingsBecomeParagraphs(t *testing.T) {
+	n := parse("{% highlight sh %}\n# Sources\n#\n{% endhighlight %}\n\n## Real\n")
+	var kinds []string
+	for c := n.Body.FirstChild(); c != nil; c = c.NextSibling() {
+		kinds = append(kinds, c.Kind().String())
+	}
+	if got := strings.Join(kinds, ","); got != "Paragraph,Paragraph,Paragraph,Heading" {
+		t.Errorf("blocks = %s", got)
+	}
+	p := n.Body.FirstChild().NextSibling()
+	txt := trimText(n.NodeText(p))
+	if txt.Text != "Sources" || at(n, txt.Span) != (Position{2, 3}) {
+		t.Errorf("demoted heading = %q at %v, want Sources at 2:3", txt.Text, at(n, txt.Span))
+	}
+	if want := "{% highlight sh %} Sources {% endhighlight %} Real"; n.Excerpt.Text != want {
+		t.Errorf("excerpt = %q, want %q", n.Excerpt.Text, want)
+	}
+
+	// Also below the top level.
+	n = parse("> {% comment %}\n> # No\n> {% endcomment %}\n\n- {{% note %}}\n\n  # No\n\n  {{% /note %}}\n- # Yes\n")
+	var headings []string
+	ast.Walk(n.Body, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := node.(*ast.Heading); ok && entering {
+			headings = append(headings, trimText(n.NodeText(h)).Text)
+		}
+		return ast.WalkContinue, nil
+	})
+	if got := strings.Join(headings, ","); got != "Yes" {
+		t.Errorf("headings = %q, want Yes", got)
+	}
+}
+
+func TestTemplateBlocks(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"none", "no tags {x} {{ y }} {%", nil},
+		{"liquid", "a {% highlight go %}x{% endhighlight %} b", []string{"{% highlight go %}x{% endhighlight %}"}},
+		{"outermost only", "{% tabs %}{% tab %}{% endtab %}{% capture %}{% endcapture %}{% endtabs %} {% comment %}x{% endcomment %}",
+			[]string{"{% tabs %}{% tab %}{% endtab %}{% capture %}{% endcapture %}{% endtabs %}", "{% comment %}x{% endcomment %}"}},
+		{"single tags inside", "{% tabs %}{% assign x = 1 %}{% include y %}{% endtabs %}", []string{"{% tabs %}{% assign x = 1 %}{% include y %}{% endtabs %}"}},
+		{"shown blocks", "{% if a %}{% for x %}{% comment %}c{% endcomment %}{% endfor %}{% else %}{% endif %}{% raw %}{% endraw %}", []string{"{% comment %}c{% endcomment %}"}},
+		{"innermost match", "{{< note >}} {{< note >}}x{{< /note >}}", []string{"{{< note >}}x{{< /note >}}"}},
+		{"hugo kinds", "{{% a %}}x{{% /a %}} {{< b >}}y{{% /b %}}", []string{"{{% a %}}x{{% /a %}}", "{{< b >}}y{{% /b %}}"}},
+		{"namespaces apart", "{% note %}x{{< /note >}}", nil},
+		{"multi-line tag", "{% highlight\n  ruby %}\nx\n{%-\nendhighlight -%}", []string{"{% highlight\n  ruby %}\nx\n{%-\nendhighlight -%}"}},
+		{"raw hides tags", "{% capture %}{% raw %}{% endcapture %}{% endraw %}{% endcapture %}", []string{"{% capture %}{% raw %}{% endcapture %}{% endraw %}{% endcapture %}"}},
+		{"raw never closed", "{% raw %}{% comment %}x{% endcomment %}", []string{"{% comment %}x{% endcomment %}"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, b := range templateBlocks([]byte(tc.src), nil) {
+				got = append(got, tc.src[b.Start:b.End])
+			}
+			if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tc.want) {
+				t.Errorf("blocks = %q\nwant     %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// A hostile note (many tags without ends) must not take quadratic time.
+func TestTemplateBlocksLinear(t *testing.T) {
+	for _, src := range []string{
+		strings.Repeat("{% a %}", 50000) + strings.Repeat("{% endb %}", 50000),
+		strings.Repeat("{% a ", 100000),
+		strings.Repeat("{{< a ", 100000) + strings.Repeat("{{% a ", 100000),
+		strings.Repeat("{{</* a ", 100000),
+		strings.Repeat("{% raw %}", 100000),
+		strings.Repeat("{{< a >}}", 50000) + strings.Repeat("{{< /b >}}", 50000),
+	} {
+		start := time.Now()
+		templateBlocks([]byte(src), nil)
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%.20q…: %v", src, d)
+		}
+	}
 }

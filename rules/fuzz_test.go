@@ -16,6 +16,7 @@ func FuzzNoteRules(f *testing.F) {
 		"\n---\ntitle: X\n---\n| a | b |\n|---|---|\n| 2.4x | 3 in 5 |\n",
 		"# Title\n\nAccording to the 2024 Baymard Institute study, 70% of carts are abandoned[^1].\n\n[^1]: https://example.com\n",
 		"+++\ntitle = \"A 20–30% rise\"\n+++\n```yaml\ntitle: x\n```\n",
+		"{% highlight ruby %}\n# 62% of shoppers\n#\n## Sources\n{% endhighlight %}\nAbout 40% of carts.\n{{< x >}}\ndate: 2024\n===\n{{< /x >}}\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -88,10 +88,15 @@ func checkTracks(p *linter.ArchivePass) {
 func checkTrack(p *linter.ArchivePass, n *linter.Note, key string, declared []linter.Track) {
 	t := n.Track
 	if !t.IsSet() {
+		// At the block's opening delimiter: ---, +++, or the brace of a
+		// JSON object (after the "<!--" that may hold it).
 		span := n.Front.Span
-		if n.Front.Format == "" {
+		switch n.Front.Format {
+		case "":
 			span = linter.Span{Start: n.BodyStart, End: n.BodyStart}
-		} else {
+		case "json":
+			span.End = n.Front.Content.Start + 1
+		default:
 			span.End = span.Start + 3
 		}
 		p.Report(n, linter.Report{Span: span, Message: fmt.Sprintf("note has no %s; add %s: with one of the archive's tracks", key, key)})
