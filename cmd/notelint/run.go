@@ -299,9 +299,13 @@ func lint(ctx context.Context, f *lintFlags, paths []string, stdout, stderr io.W
 			fmt.Fprintln(stderr)
 		}
 	}
+	notices := res.Notices
+	if cfg.Path == "" {
+		notices = append(notices, dominantRuleNotices(findings, res.Pages)...)
+	}
 	out := &output.Run{ToolName: "notelint", ToolVersion: toolVersion(),
 		Files: res.Files, Notes: res.Notes, Pages: res.Pages, Generator: string(model.Generator),
-		Notices: res.Notices, Findings: findings, Rules: all}
+		Notices: notices, Findings: findings, Rules: all}
 	for _, o := range outs {
 		if o.file == "" {
 			if err := writeFormat(stdout, o.name, out, f, useColor(f, stdout)); err != nil {
@@ -479,6 +483,31 @@ func useColor(f *lintFlags, w io.Writer) bool {
 	}
 	file, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(file.Fd()) || isatty.IsCygwinTerminal(file.Fd()))
+}
+
+// dominantRuleNotices says, for a run without a config, which rule
+// flags more than half of the pages: on such an archive the rule is
+// usually at odds with how the site is written, and one config line
+// changes it.
+func dominantRuleNotices(findings []linter.Finding, pages int) []string {
+	if pages < 10 {
+		return nil
+	}
+	paths := map[string]map[string]bool{}
+	for _, f := range findings {
+		if paths[f.Rule] == nil {
+			paths[f.Rule] = map[string]bool{}
+		}
+		paths[f.Rule][f.Path] = true
+	}
+	var out []string
+	for _, r := range rules.All() {
+		if n := len(paths[r.ID]); n*2 > pages {
+			out = append(out, fmt.Sprintf("%s flags %d of %d pages; if that is how this site is written, turn it off with rules: {%s: off} in .notelint.yml, or run notelint init to write a config for this site (see notelint explain %s)",
+				r.ID, n, pages, r.ID, r.ID))
+		}
+	}
+	return out
 }
 
 // siteDir is the folder site detection starts from: the first path, or

@@ -133,7 +133,7 @@ func Load(dir string, ov *Overrides, now time.Time) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{Generator: None, Root: abs, now: now, cwd: cwd, Drafts: ov.Drafts, gen: plain{}, titleH1: true}
+	m := &Model{Generator: None, Root: abs, now: now, cwd: cwd, Drafts: ov.Drafts, gen: plain{}}
 	if ov.Dir != "" {
 		if d, err := filepath.Abs(ov.Dir); err == nil && strings.HasPrefix(abs+string(filepath.Separator), d+string(filepath.Separator)) {
 			m.Root = d
@@ -170,6 +170,7 @@ func Load(dir string, ov *Overrides, now time.Time) (*Model, error) {
 			how = "set in .notelint.yml"
 		}
 		m.fact("generator", string(None), how)
+		m.fact("titles", "frontmatter-or-h1", "the title field, else the first H1")
 		m.ContentDirs = []string{"."}
 		m.detectLangFolders(abs)
 	}
@@ -266,6 +267,7 @@ func (m *Model) apply(ov *Overrides) {
 				m.ContentDirs = append(m.ContentDirs, filepath.ToSlash(rel))
 			}
 		}
+		m.overridden = true
 		m.fact("content", strings.Join(m.ContentDirs, ", "), "set in .notelint.yml")
 	}
 	if len(ov.Languages) > 0 {
@@ -298,16 +300,12 @@ func (m *Model) apply(ov *Overrides) {
 	for _, g := range ov.Exclude {
 		m.exclude = append(m.exclude, glob{base: base, pattern: g, source: "site.exclude " + g + " in .notelint.yml"})
 	}
-	switch ov.Titles {
-	case "frontmatter":
-		m.titleFront, m.titleH1 = true, false
-	case "frontmatter-or-h1":
-		m.titleFront, m.titleH1 = false, true
-	}
 	if ov.Titles != "" {
+		m.titles = ov.Titles
 		m.fact("titles", ov.Titles, "set in .notelint.yml")
 	}
 	m.hashParts = append(m.hashParts, fmt.Sprintf("%+v", *ov))
+	m.gen.configure(m)
 }
 
 // detectLangFolders marks the first-level folders of a plain archive that
@@ -333,6 +331,20 @@ func (m *Model) detectLangFolders(root string) {
 		codes = append(codes, c)
 	}
 	sort.Strings(codes)
+	if m.DefaultLang == "" && found["en"] {
+		m.DefaultLang = "en"
+	}
+	if len(m.Langs) == 0 {
+		m.Langs = codes
+		if m.DefaultLang != "" {
+			m.Langs = []string{m.DefaultLang}
+			for _, c := range codes {
+				if c != m.DefaultLang {
+					m.Langs = append(m.Langs, c)
+				}
+			}
+		}
+	}
 	m.fact("languages", strings.Join(codes, ", "), "folders named by language code at the top of the archive")
 }
 

@@ -95,14 +95,13 @@ func loadHugo(m *Model, cfg map[string]any) error {
 		h.buildAlias = false
 	}
 	m.gen = h
-	m.titleFront = true
 	m.hashParts = append(m.hashParts, fmt.Sprintf("%v", cfg))
 	contentDir := "content"
 	if s := strAt(cfg, "contentDir"); s != "" {
 		contentDir = path.Clean(filepath.ToSlash(s))
 	}
 	m.DefaultLang = "en"
-	how := "Hugo's default"
+	how := "Hugo's own default, en"
 	if s := strAt(cfg, "defaultContentLanguage"); s != "" {
 		m.DefaultLang, how = normLang(s), "defaultContentLanguage"
 	}
@@ -155,7 +154,7 @@ func loadHugo(m *Model, cfg map[string]any) error {
 		}
 	}
 	if len(langs) > 0 {
-		m.fact("languages", strings.Join(m.Langs, ", "), "Hugo languages: in the config; default from "+how)
+		m.fact("languages", strings.Join(m.Langs, ", "), "Hugo languages: in the config; the default is "+how)
 	}
 	// Module mounts with a content target replace the content folder.
 	for _, mv := range listAt(cfg, "module", "mounts") {
@@ -372,6 +371,28 @@ func isIndexName(name, prefix string) bool {
 	}
 	ext := path.Ext(name)
 	return ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm"
+}
+
+func (h *hugo) configure(m *Model) {
+	h.langs = map[string]bool{}
+	for _, l := range m.Langs {
+		h.langs[l] = true
+	}
+	if !m.overridden {
+		return
+	}
+	byDir := map[string]hugoMount{}
+	for _, mt := range h.mounts {
+		byDir[mt.dir] = mt
+	}
+	h.mounts = nil
+	for _, d := range m.ContentDirs {
+		mt, ok := byDir[d]
+		if !ok {
+			mt = hugoMount{dir: d}
+		}
+		h.mounts = append(h.mounts, mt)
+	}
 }
 
 func (h *hugo) page(m *Model, rel string, d *Doc) Page {

@@ -38,7 +38,6 @@ var jekyllDefaultExcludes = []string{".sass-cache", ".jekyll-cache", "gemfiles",
 func loadJekyll(m *Model, cfg map[string]any) error {
 	j := &jekyll{collections: map[string]bool{"posts": true}, output: map[string]bool{"posts": true}, permalink: "date"}
 	m.gen = j
-	m.titleH1 = true
 	m.hashParts = append(m.hashParts, fmt.Sprintf("%v", cfg))
 	if s := strAt(cfg, "source"); s != "" {
 		j.source = strings.Trim(path.Clean(filepath.ToSlash(s)), "/.")
@@ -119,8 +118,14 @@ func loadJekyll(m *Model, cfg map[string]any) error {
 	}
 	j.lang = m.DefaultLang
 	m.fact("permalinks", j.permalink, "permalink: in _config.yml, or Jekyll's default (date)")
-	m.fact("titles", "frontmatter, then the file name (posts) or first H1 (pages)", "Jekyll titles posts by their file name when they set no title")
+	m.fact("titles", "mixed", "Jekyll titles a post without a title: by its file name, and notelint takes a page's first H1")
 	return nil
+}
+
+func (j *jekyll) configure(m *Model) {
+	if m.overridden && len(m.ContentDirs) > 0 {
+		j.source = strings.Trim(m.ContentDirs[0], "./")
+	}
 }
 
 var postName = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$`)
@@ -189,6 +194,12 @@ func (j *jekyll) page(m *Model, rel string, d *Doc) Page {
 		p.Why = "published: false"
 		return p
 	}
+	if v, ok := vals["layout"]; ok && (v == nil || v == false || v == "none" || v == "null") {
+		// Rendered bare, with no page around it: a fragment that other
+		// pages load (an example, a feed snippet), not a page of its own.
+		p.Why = "layout: null (a fragment rendered without a page around it)"
+		return p
+	}
 	base := stripExt(name)
 	var date time.Time
 	slug := base
@@ -254,7 +265,7 @@ func (j *jekyll) values(sub, kind string, d *Doc) map[string]any {
 			vals[k] = v
 		}
 	}
-	for _, k := range [...]string{"published", "date", "permalink", "lang", "categories", "category", "slug", "title"} {
+	for _, k := range [...]string{"published", "date", "permalink", "lang", "categories", "category", "slug", "title", "layout"} {
 		if v, ok := d.lookup(k); ok {
 			vals[k] = v
 		}

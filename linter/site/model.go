@@ -152,8 +152,8 @@ type Model struct {
 	Facts []Fact
 
 	exclude     []glob   // not pages (from the site config or notelint's)
-	titleFront  bool     // titles come from the frontmatter only
-	titleH1     bool     // titles may come from the first H1
+	titles      string   // site.titles from the config: overrides TitleH1
+	overridden  bool     // site.content replaced ContentDirs
 	hashParts   []string // what the model read, for Hash
 	now         time.Time
 	cwd         string
@@ -174,6 +174,9 @@ type Fact struct {
 type generator interface {
 	// page decides on the note at rel (slash-separated, relative to Root).
 	page(m *Model, rel string, d *Doc) Page
+	// configure takes up the model's languages and content folders after
+	// .notelint.yml's site: settings have replaced what was detected.
+	configure(m *Model)
 }
 
 // glob is a doublestar pattern relative to a directory.
@@ -253,6 +256,17 @@ func (m *Model) Page(osPath string, d *Doc) Page {
 	p := m.gen.page(m, rel, d)
 	if p.Kind == "" {
 		p.Kind = KindPage
+	}
+	if p.Published && m.overridden && m.Generator == None {
+		if _, _, ok := underContent(m.ContentDirs, rel); !ok {
+			p.Published, p.Why = false, "outside the content folders set in .notelint.yml ("+strings.Join(m.ContentDirs, ", ")+")"
+		}
+	}
+	switch m.titles {
+	case "frontmatter":
+		p.TitleH1 = false
+	case "frontmatter-or-h1":
+		p.TitleH1 = true
 	}
 	if p.Published {
 		if why := redirectStub(d); why != "" {
@@ -483,6 +497,8 @@ func plainPage(m *Model, rel string, d *Doc) Page {
 
 type plain struct{}
 
+func (plain) configure(*Model) {}
+
 func (plain) page(m *Model, rel string, d *Doc) Page {
 	p := plainPage(m, rel, d)
 	if l := m.langFromFolder(rel); l != "" {
@@ -541,5 +557,5 @@ func cleanURL(u string) string {
 // the working directory: every note is a page.
 func Plain() *Model {
 	cwd, _ := os.Getwd()
-	return &Model{Generator: None, Root: cwd, cwd: cwd, gen: plain{}, titleH1: true, ContentDirs: []string{"."}}
+	return &Model{Generator: None, Root: cwd, cwd: cwd, gen: plain{}, ContentDirs: []string{"."}}
 }

@@ -13,13 +13,13 @@ import (
 
 // zola is what Zola's config.toml says about publishing.
 type zola struct {
-	langs map[string]bool
+	langs   map[string]bool
+	content string // slash, relative to Root
 }
 
 func loadZola(m *Model, cfg map[string]any) error {
 	z := &zola{langs: map[string]bool{}}
 	m.gen = z
-	m.titleFront = true
 	m.hashParts = append(m.hashParts, fmt.Sprintf("%v", cfg))
 	m.ContentDirs = []string{"content"}
 	m.fact("content", "content", "Zola's content folder")
@@ -45,13 +45,24 @@ func loadZola(m *Model, cfg map[string]any) error {
 	return nil
 }
 
+func (z *zola) configure(m *Model) {
+	z.langs = map[string]bool{}
+	for _, l := range m.Langs {
+		z.langs[l] = true
+	}
+	z.content = "content"
+	if len(m.ContentDirs) > 0 {
+		z.content = m.ContentDirs[0]
+	}
+}
+
 var zolaDatePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?[_-]`)
 
 func (z *zola) page(m *Model, rel string, d *Doc) Page {
-	if !strings.HasPrefix(rel, "content/") {
-		return Page{Why: "outside Zola's content folder", Lang: m.frontLang(d, m.DefaultLang)}
+	if !strings.HasPrefix(rel, z.content+"/") {
+		return Page{Why: "outside Zola's content folder (" + z.content + "/)", Lang: m.frontLang(d, m.DefaultLang)}
 	}
-	sub := rel[len("content/"):]
+	sub := rel[len(z.content)+1:]
 	dir, file := path.Split(sub)
 	dir = strings.TrimSuffix(dir, "/")
 	base := stripExt(file)
@@ -78,9 +89,9 @@ func (z *zola) page(m *Model, rel string, d *Doc) Page {
 			if base == "index" && a == dir {
 				continue
 			}
-			di := m.dir(filepath.Join(m.Root, "content", filepath.FromSlash(a)))
+			di := m.dir(filepath.Join(m.Root, filepath.FromSlash(z.content), filepath.FromSlash(a)))
 			if di.files["index.md"] {
-				return Page{Why: "an asset of content/" + path.Join(a, "index.md") + ", not a page", Lang: lang}
+				return Page{Why: "an asset of " + path.Join(z.content, a, "index.md") + ", not a page", Lang: lang}
 			}
 		}
 	}
@@ -139,7 +150,6 @@ type mkdocs struct {
 func loadMkDocs(m *Model, cfg map[string]any) error {
 	k := &mkdocs{docsDir: "docs", dirURLs: true}
 	m.gen = k
-	m.titleH1 = true
 	m.hashParts = append(m.hashParts, fmt.Sprintf("%v", cfg))
 	how := "MkDocs' default docs_dir"
 	if s := strAt(cfg, "docs_dir"); s != "" {
@@ -156,8 +166,14 @@ func loadMkDocs(m *Model, cfg map[string]any) error {
 		}
 	}
 	m.DefaultLang = normLang(strAt(cfg, "theme", "language"))
-	m.fact("titles", "frontmatter, then first H1, then file name", "MkDocs titles pages this way")
+	m.fact("titles", "frontmatter-or-h1", "MkDocs: the title field, else the first H1, else the file name")
 	return nil
+}
+
+func (k *mkdocs) configure(m *Model) {
+	if m.overridden && len(m.ContentDirs) > 0 {
+		k.docsDir = strings.Trim(m.ContentDirs[0], "/")
+	}
 }
 
 func (k *mkdocs) page(m *Model, rel string, d *Doc) Page {
@@ -285,7 +301,7 @@ func docusaurusConfig(src string) map[string]any {
 func loadDocusaurus(m *Model, cfg map[string]any) error {
 	ds := &docusaurus{docsBase: "/docs"}
 	m.gen = ds
-	m.titleH1 = true
+	m.fact("titles", "frontmatter-or-h1", "Docusaurus: the title field, else the first H1")
 	m.hashParts = append(m.hashParts, fmt.Sprintf("%v", cfg))
 	if s, ok := cfg["routeBasePath"].(string); ok {
 		ds.docsBase = "/" + strings.Trim(s, "/")
@@ -308,6 +324,10 @@ func loadDocusaurus(m *Model, cfg map[string]any) error {
 	m.fact("languages", strings.Join(m.Langs, ", "), "defaultLocale and locales in the Docusaurus config")
 	return nil
 }
+
+// configure: Docusaurus' folders are fixed by its conventions here; the
+// content setting does not move them.
+func (ds *docusaurus) configure(*Model) {}
 
 var dsNumberPrefix = regexp.MustCompile(`^\d+[-_.\s]+`)
 var dsBlogDate = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[-/]?(.*)$`)
@@ -451,7 +471,7 @@ type docfxContent struct {
 func loadDocFX(m *Model, cfg map[string]any) error {
 	x := &docfx{}
 	m.gen = x
-	m.titleH1 = true
+	m.fact("titles", "frontmatter-or-h1", "DocFX: the title field, else the first H1")
 	m.hashParts = append(m.hashParts, fmt.Sprintf("%v", cfg))
 	for _, cv := range listAt(cfg, "build", "content") {
 		c := asMap(cv)
@@ -468,6 +488,9 @@ func loadDocFX(m *Model, cfg map[string]any) error {
 	m.DefaultLang = ""
 	return nil
 }
+
+// configure: docfx.json's build.content decides what is built.
+func (x *docfx) configure(*Model) {}
 
 func (x *docfx) page(m *Model, rel string, d *Doc) Page {
 	p := Page{Kind: KindPage, TitleH1: true, Lang: m.frontLang(d, m.DefaultLang)}
