@@ -141,24 +141,27 @@ func isMultipart(g []*linter.Note) bool {
 }
 
 // partsKey is the path with the number of a numbered part replaced: the
-// last folder or file name made of digits, or a file name ending in
-// -2, _2 or "part-2".
+// last folder or file name that is a number below 100, or a file name
+// ending in one (-2, _2, part-2). Larger numbers are ids, not parts
+// (returns-41578.md).
 func partsKey(p string) string {
 	dir, file := path.Split(p)
 	ext := path.Ext(file)
 	name := strings.TrimSuffix(file, ext)
-	if isDigits(name) {
+	if isPartNumber(name) {
 		return dir + "#" + ext
 	}
-	if i := strings.LastIndexAny(name, "-_"); i > 0 && isDigits(name[i+1:]) {
+	if i := strings.LastIndexAny(name, "-_"); i > 0 && isPartNumber(name[i+1:]) {
 		return dir + name[:i+1] + "#" + ext
 	}
 	d := strings.TrimSuffix(dir, "/")
-	if base := path.Base(d); isDigits(base) && (name == "index" || name == "_index" || name == "README") {
+	if base := path.Base(d); isPartNumber(base) && (name == "index" || name == "_index" || name == "README") {
 		return path.Dir(d) + "/#/" + file
 	}
 	return p
 }
+
+func isPartNumber(s string) bool { return len(s) <= 2 && isDigits(s) }
 
 // scope partitions notes for archive-wide comparisons.
 type scope struct {
