@@ -41,6 +41,10 @@ type ParseOptions struct {
 	// ExcerptWords is how many words a derived excerpt keeps when the body
 	// has no <!--more--> marker.
 	ExcerptWords int
+	// FrontAfterSpace finds the frontmatter after blank lines and
+	// indentation, as Hugo and Zola do; other generators need it on the
+	// first line. The site model sets it.
+	FrontAfterSpace bool
 }
 
 // DefaultParseOptions matches Hugo's defaults.
@@ -75,7 +79,17 @@ func Parse(path string, src []byte, opt ParseOptions) *Note {
 		start = len(bom)
 	}
 	n.BodyStart = start
-	if format, block, content, ok := locateFrontmatter(src, start); ok {
+	fmStart := start
+	if opt.FrontAfterSpace {
+		// Hugo and Zola skip white space before the frontmatter.
+		for fmStart < len(src) && (src[fmStart] == ' ' || src[fmStart] == '\t' || src[fmStart] == '\n' || src[fmStart] == '\r') {
+			fmStart++
+		}
+		if fmStart == len(src) {
+			fmStart = start
+		}
+	}
+	if format, block, content, ok := locateFrontmatter(src, fmStart); ok {
 		n.Front = Frontmatter{Format: format, Span: block, Content: content}
 		if prob := p.decodeFrontmatter(&n.Front); prob != nil {
 			n.Broken, n.Problem = true, prob

@@ -217,6 +217,12 @@ func run(ctx context.Context, srcs []Source, unreadable []Unreadable, opt Option
 		}
 	}
 
+	// What the generator accepts decides how notes are read.
+	if opt.Site.FrontAfterSpace() {
+		c := *cfg
+		c.Parse.FrontAfterSpace = true
+		cfg = &c
+	}
 	// Severity and options are looked up once per rule, not per note.
 	tmpl := make([]Pass, len(noteRules))
 	for i, r := range noteRules {

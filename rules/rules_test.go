@@ -111,3 +111,9 @@ func TestDuplicateSlugUsesTheSitesURLs(t *testing.T) {
 	// translations live under /fr/; drafts are not published.
 	linttest.Run(t, filepath.Join("testdata", "duplicate-slug-hugo"), DuplicateSlug)
 }
+
+func TestLeakedFrontmatterOnZola(t *testing.T) {
+	// Zola (like Hugo) reads frontmatter after blank lines: not a leak,
+	// and the title is read from it.
+	linttest.Run(t, filepath.Join("testdata", "leaked-frontmatter-zola"), LeakedFrontmatter, Untitled)
+}

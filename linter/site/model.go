@@ -553,6 +553,10 @@ func cleanURL(u string) string {
 	return u
 }
 
+// FrontAfterSpace reports whether the generator finds a note's
+// frontmatter after blank lines and indentation (Hugo and Zola do).
+func (m *Model) FrontAfterSpace() bool { return m.Generator == Hugo || m.Generator == Zola }
+
 // Plain is the model of an archive that no generator builds, rooted at
 // the working directory: every note is a page.
 func Plain() *Model {
