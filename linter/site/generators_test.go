@@ -303,3 +303,29 @@ func TestPlainURLs(t *testing.T) {
 		{path: "Über/ÄRGER.md", url: "/über/ärger/"},
 	})
 }
+
+func TestDocusaurusPluginsAndDefaultLocale(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"docusaurus.config.js": `module.exports = {
+  i18n: { defaultLocale: 'en', locales: ['zh', 'en'] },
+  plugins: [
+    ["@docusaurus/plugin-content-blog", { id: "events", routeBasePath: "events", path: "./events" }],
+  ],
+};
+`,
+		"docs/intro.md": "---\ntitle: 介绍\n---\n中文。\n",
+		"i18n/en/docusaurus-plugin-content-docs/current/intro.md": "---\ntitle: Intro\n---\nEnglish.\n",
+		"docs/only-source.md":         "---\ntitle: 只有中文\n---\n中文。\n",
+		"events/2024-05-01-meetup.md": "---\ntitle: Meetup\n---\nText.\n",
+		"i18n/en/docusaurus-plugin-content-blog-events/2024-05-01-meetup.md": "---\ntitle: Meetup\n---\nText.\n",
+	})
+	checkSite(t, dir, nil, Docusaurus, []want{
+		// The default locale is served from i18n/en/; the source is the
+		// other locale's page.
+		{path: "docs/intro.md", lang: "zh", url: "/zh/docs/intro"},
+		{path: "i18n/en/docusaurus-plugin-content-docs/current/intro.md", lang: "en", url: "/docs/intro"},
+		{path: "docs/only-source.md", lang: "en", url: "/docs/only-source"},
+		{path: "events/2024-05-01-meetup.md", lang: "zh", url: "/zh/events/2024/05/01/meetup"},
+		{path: "i18n/en/docusaurus-plugin-content-blog-events/2024-05-01-meetup.md", lang: "en", url: "/events/2024/05/01/meetup"},
+	})
+}

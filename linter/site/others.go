@@ -269,6 +269,64 @@ func gitignoreMatch(pat, p string) bool {
 // config is JavaScript and is only scanned for a few literal settings.
 type docusaurus struct {
 	docsBase string // route of docs ("/docs")
+	plugins  []dsPlugin
+}
+
+// dsPlugin is another instance of a content plugin: a folder of docs or
+// blog posts served under its own route.
+type dsPlugin struct {
+	kind  string // "docs", "blog" or "pages"
+	id    string
+	dir   string // slash, relative to Root
+	route string // "/events"
+}
+
+var (
+	dsPluginStart = regexp.MustCompile(`['"]@docusaurus/plugin-content-(docs|blog|pages)['"]\s*,\s*\{`)
+	dsKey         = func(k string) *regexp.Regexp { return regexp.MustCompile(k + `\s*:\s*['"]([^'"]*)['"]`) }
+	dsID          = dsKey("id")
+	dsPath        = dsKey("path")
+)
+
+// dsPlugins finds the content plugin instances of a Docusaurus config:
+// the object after each "@docusaurus/plugin-content-…" with its id, path
+// and routeBasePath.
+func dsPlugins(src string) (plugins []any, rest string) {
+	var out []any
+	var b strings.Builder
+	last := 0
+	for _, loc := range dsPluginStart.FindAllStringSubmatchIndex(src, -1) {
+		kind := src[loc[2]:loc[3]]
+		// The object runs to its matching brace.
+		depth, end := 0, len(src)
+		for i := loc[1] - 1; i < len(src); i++ {
+			if src[i] == '{' {
+				depth++
+			} else if src[i] == '}' {
+				depth--
+				if depth == 0 {
+					end = i
+					break
+				}
+			}
+		}
+		obj := src[loc[1]:end]
+		b.WriteString(src[last:loc[0]])
+		last = end
+		pl := map[string]any{"kind": kind}
+		if mm := dsID.FindStringSubmatch(obj); mm != nil {
+			pl["id"] = mm[1]
+		}
+		if mm := dsPath.FindStringSubmatch(obj); mm != nil {
+			pl["path"] = mm[1]
+		}
+		if mm := dsRouteBase.FindStringSubmatch(obj); mm != nil {
+			pl["routeBasePath"] = mm[1]
+		}
+		out = append(out, pl)
+	}
+	b.WriteString(src[last:])
+	return out, b.String()
 }
 
 var (
@@ -282,6 +340,12 @@ var (
 // source text.
 func docusaurusConfig(src string) map[string]any {
 	cfg := map[string]any{}
+	// Settings of plugin instances are theirs; the rest are the site's
+	// and the preset's.
+	plugins, src := dsPlugins(src)
+	if len(plugins) > 0 {
+		cfg["plugins"] = plugins
+	}
 	if mm := dsDefaultLocale.FindStringSubmatch(src); mm != nil {
 		cfg["defaultLocale"] = mm[1]
 	}
@@ -320,7 +384,21 @@ func loadDocusaurus(m *Model, cfg map[string]any) error {
 		}
 	}
 	m.ContentDirs = []string{"docs", "blog", "src/pages", "versioned_docs", "i18n"}
-	m.fact("content", "docs, blog, src/pages, versioned_docs, i18n", "Docusaurus' default folders (its JavaScript config is not run)")
+	for _, v := range listAt(cfg, "plugins") {
+		pm := asMap(v)
+		pl := dsPlugin{kind: strAt(pm, "kind"), id: strAt(pm, "id")}
+		pl.dir = strings.Trim(path.Clean(strAt(pm, "path")), "/")
+		if pl.id == "" || pl.dir == "" || pl.dir == "." || strings.HasPrefix(pl.dir, "..") {
+			continue // the preset's own docs or blog, or a path we cannot place
+		}
+		pl.route = "/" + strings.Trim(strAt(pm, "routeBasePath"), "/")
+		if strAt(pm, "routeBasePath") == "" {
+			pl.route = "/" + pl.dir
+		}
+		ds.plugins = append(ds.plugins, pl)
+		m.ContentDirs = append(m.ContentDirs, pl.dir)
+	}
+	m.fact("content", strings.Join(m.ContentDirs, ", "), "Docusaurus' default folders and the content plugins in its config (which is read, not run)")
 	m.fact("languages", strings.Join(m.Langs, ", "), "defaultLocale and locales in the Docusaurus config")
 	return nil
 }
@@ -337,7 +415,21 @@ func (ds *docusaurus) page(m *Model, rel string, d *Doc) Page {
 	lang := m.DefaultLang
 	kind, version := "", ""
 	var sub []string
+	var plugin *dsPlugin
+	for i := range ds.plugins {
+		pl := &ds.plugins[i]
+		if strings.HasPrefix(rel, pl.dir+"/") {
+			plugin, kind, sub = pl, pl.kind, strings.Split(rel[len(pl.dir)+1:], "/")
+		}
+	}
 	switch {
+	case plugin != nil:
+	case len(parts) > 3 && parts[0] == "i18n" && ds.pluginFolder(parts[2]) != nil:
+		plugin = ds.pluginFolder(parts[2])
+		lang, kind, sub = normLang(parts[1]), plugin.kind, parts[3:]
+		if kind == "docs" && len(sub) > 1 {
+			sub = sub[1:] // current/ or version-x/
+		}
 	case parts[0] == "docs":
 		kind, sub = "docs", parts[1:]
 	case parts[0] == "blog":
@@ -380,6 +472,14 @@ func (ds *docusaurus) page(m *Model, rel string, d *Doc) Page {
 		return p
 	}
 	p.Published = true
+	if lang == m.DefaultLang && parts[0] != "i18n" && ds.translatedForDefault(m, kind, plugin, version, sub) {
+		// i18n/<default locale>/ has this file too: the site serves that
+		// one in the default locale, and this source only in the others.
+		if other := ds.otherLocale(m); other != "" {
+			lang = other
+			p.Lang = other
+		}
+	}
 	prefix := ""
 	if lang != m.DefaultLang {
 		prefix = "/" + lang
@@ -392,6 +492,9 @@ func (ds *docusaurus) page(m *Model, rel string, d *Doc) Page {
 			p.Section = dirParts[0]
 		}
 		vbase := ds.docsBase
+		if plugin != nil {
+			vbase = strings.TrimSuffix(plugin.route, "/")
+		}
 		if version != "" && version != "current" {
 			vbase += "/" + version
 		}
@@ -421,6 +524,10 @@ func (ds *docusaurus) page(m *Model, rel string, d *Doc) Page {
 		p.FileTitle = name
 	case "blog":
 		p.Section = "blog"
+		blogBase := "/blog"
+		if plugin != nil {
+			p.Section, blogBase = plugin.id, strings.TrimSuffix(plugin.route, "/")
+		}
 		name := strings.Join(append(append([]string{}, dirParts...), base), "/")
 		if base == "index" {
 			name = strings.Join(dirParts, "/")
@@ -431,13 +538,13 @@ func (ds *docusaurus) page(m *Model, rel string, d *Doc) Page {
 			name = mm[4]
 		}
 		if slug := strings.TrimSpace(d.str("slug")); slug != "" {
-			p.URL = prefix + "/blog/" + strings.Trim(slug, "/")
+			p.URL = prefix + blogBase + "/" + strings.Trim(slug, "/")
 			return p
 		}
 		if date != "" {
-			p.URL = prefix + "/blog/" + date + "/" + name
+			p.URL = prefix + blogBase + "/" + date + "/" + name
 		} else {
-			p.URL = prefix + "/blog/" + name
+			p.URL = prefix + blogBase + "/" + name
 		}
 	case "pages":
 		name := base
@@ -447,6 +554,45 @@ func (ds *docusaurus) page(m *Model, rel string, d *Doc) Page {
 		p.URL = prefix + joinURL(strings.Join(dirParts, "/"), name)
 	}
 	return p
+}
+
+// pluginFolder returns the plugin instance whose i18n folder is name
+// (docusaurus-plugin-content-blog-events), or nil.
+func (ds *docusaurus) pluginFolder(name string) *dsPlugin {
+	for i := range ds.plugins {
+		pl := &ds.plugins[i]
+		if name == "docusaurus-plugin-content-"+pl.kind+"-"+pl.id {
+			return pl
+		}
+	}
+	return nil
+}
+
+// translatedForDefault reports whether i18n/<default locale>/ holds a
+// translation of the source file sub of this kind.
+func (ds *docusaurus) translatedForDefault(m *Model, kind string, plugin *dsPlugin, version string, sub []string) bool {
+	folder := "docusaurus-plugin-content-" + kind
+	if plugin != nil {
+		folder += "-" + plugin.id
+	}
+	parts := []string{m.Root, "i18n", m.DefaultLang, folder}
+	if kind == "docs" {
+		if version == "" {
+			parts = append(parts, "current")
+		} else {
+			parts = append(parts, "version-"+version)
+		}
+	}
+	return isFile(filepath.Join(append(parts, sub...)...))
+}
+
+// otherLocale is the one locale besides the default, when there is
+// exactly one: the language of sources that the default locale replaces.
+func (ds *docusaurus) otherLocale(m *Model) string {
+	if len(m.Langs) == 2 {
+		return m.Langs[1]
+	}
+	return ""
 }
 
 func pad2(s string) string {
