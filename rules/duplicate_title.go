@@ -52,7 +52,11 @@ translation is not a duplicate. A one-word title ("Overview", "Get",
 "Truncate") names a page within its section, so it is compared only with
 notes in the same folder: reference manuals title a method page by the
 method's name. The numbered parts of one document (` + "`faq/1/index.md`" + `,
-` + "`faq/2/index.md`" + `) carry its title by design and are not reported. A title
+` + "`faq/2/index.md`" + `) carry its title by design and are not reported, and neither
+is one page repeated for each of several sections, under one name in a
+folder each (` + "`languages/go/quickstart.md`" + ` and ` + "`languages/java/quickstart.md`" + `,
+both "Quick start"); pages told apart only by a year or a number are
+reported. A title
 the generator makes from a file name is not compared.
 
 **Fix**: merge the notes, or retitle one so each says what makes it
@@ -104,11 +108,41 @@ func checkDuplicateTitles(notes []*linter.Note, opts *DuplicateTitleOptions, rep
 func dropMultipartDocuments(groups [][]*linter.Note) [][]*linter.Note {
 	out := groups[:0]
 	for _, g := range groups {
-		if !isMultipart(g) {
+		if !isMultipart(g) && !isParallel(g) {
 			out = append(out, g)
 		}
 	}
 	return out
+}
+
+// isParallel reports whether g is one page repeated for each of several
+// sections by design: every note has the same name (its file name, or its
+// folder's for an index file, number prefixes aside) in a folder of its
+// own, such as languages/go/quickstart.md and languages/java/quickstart.md
+// titled "Quick start". Notes told apart only by a year or a number are
+// not parallel: that is an archive publishing one title twice.
+func isParallel(g []*linter.Note) bool {
+	name := ""
+	dirs := map[string]bool{}
+	for _, n := range g {
+		dir, file := path.Split(n.Path)
+		base := strings.TrimSuffix(file, path.Ext(file))
+		if base == "index" || base == "_index" || strings.EqualFold(base, "readme") {
+			dir, base = path.Split(strings.TrimSuffix(dir, "/"))
+		}
+		base = strings.TrimLeft(base, "0123456789-_.")
+		if base == "" || (name != "" && base != name) || dirs[dir] {
+			return false
+		}
+		name = base
+		dirs[dir] = true
+		for _, seg := range strings.Split(strings.Trim(dir, "/"), "/") {
+			if isDigits(seg) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isMultipart reports whether every note of g is a numbered part of one
