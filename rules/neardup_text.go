@@ -12,9 +12,9 @@ import (
 // Unicode NFKC, case folded, split at punctuation, hyphenated words joined
 // ("step-by-step" → "stepbystep", "e-commerce" → "ecommerce"), abbreviations
 // expanded ("ops" → "operations"), stop words set aside and plurals
-// stripped ("shipments" → "shipment"). The tokenizer also computes a hash
-// of exactly what foldTitle computes, so titles duplicate-title calls equal
-// are never reported here as well.
+// stripped ("shipments" → "shipment"). The tokenizer also hashes
+// foldTitle's key, so titles duplicate-title calls equal are never reported
+// here as well.
 
 // ndToken is one word of a title. Its text lives in the tokenizer's arena:
 // the surface form (lower case, as written: "step-by-step", "ops") and the
@@ -123,6 +123,7 @@ type ndTokenizer struct {
 	cur                      []byte
 	joined                   []byte
 	stemBuf                  []byte
+	fold                     []byte // foldTitle's key, for the fold hash
 	// directional and symmetric describe the last title: it has a
 	// directional word ("to", "from") or a symmetric one ("and", "or",
 	// "vs", "&").
@@ -264,7 +265,7 @@ var ndPunctRuns = map[string]bool{"-": true, "--": true, "|": true, "/": true, "
 
 // tokenize splits s into words. It returns the words (valid until the next
 // call) and a hash of foldTitle(s), 0 when the title has no letters or
-// digits.
+// digits (such a title is not compared at all).
 func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 	if !ndIsASCII(s) {
 		s = norm.NFKC.String(s)
@@ -273,9 +274,7 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 	z.arena = z.arena[:0]
 	z.cur = z.cur[:0]
 	z.directional, z.symmetric = false, false
-	var h uint64 = ndFNVOffset
-	folded := false // fold hash has a character
-	pendingSpace := false
+	folded := false // the title has a letter or digit
 	var seg uint8
 	camel, upper, lower := false, 0, 0
 	upperRun := 0 // uppercase letters just before, in this token
@@ -345,21 +344,7 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 			} else {
 				lr = unicode.ToLower(r)
 			}
-			// Fold hash: exactly foldTitle's key.
-			if pendingSpace && folded {
-				h = (h ^ ' ') * ndFNVPrime
-			}
-			pendingSpace = false
 			folded = true
-			if lr < utf8.RuneSelf {
-				h = (h ^ uint64(lr)) * ndFNVPrime
-			} else {
-				var b [4]byte
-				n := utf8.EncodeRune(b[:], lr)
-				for k := 0; k < n; k++ {
-					h = (h ^ uint64(b[k])) * ndFNVPrime
-				}
-			}
 			// Identifier-like capitals: "CArchive", "iPhone", "ENDS".
 			if lr != r {
 				upper++
@@ -381,18 +366,14 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 		case r == '\'' || r == '’' || r == '‘':
 			// "Don't" and "Dont" are the same word (as in foldTitle).
 		case (r == '-' || r == '‐' || r == '‑' || r == '.' || r == '&') && len(z.cur) > 0 && ndIsAlnum(next):
-			pendingSpace = true
 			z.cur = utf8.AppendRune(z.cur, r)
 		case r == '_' && (len(z.cur) > 0 || ndIsAlnum(next)):
-			pendingSpace = true
 			z.cur = append(z.cur, '_')
 		case (r == '+' || r == '#') && len(z.cur) > 0 && len(z.cur) <= 3 && !ndIsAlnum(next) && !ndIsSymbol(next):
-			pendingSpace = true
 			z.cur = utf8.AppendRune(z.cur, r)
 		case ndIsSymbol(r):
 			// A run of operator characters: a word of its own unless it
 			// is punctuation. "C++" keeps its pluses.
-			pendingSpace = true
 			j := i
 			for j < len(s) && ndIsSymbol(rune(s[j])) {
 				j++
@@ -434,7 +415,6 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 			i = j
 			continue
 		default:
-			pendingSpace = true
 			flush()
 			seg = max(seg, ndSegmentKind(r))
 			switch r {
@@ -458,6 +438,13 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 	}
 	if !folded {
 		return z.toks, 0
+	}
+	// Fold hash: of exactly foldTitle's key (s is already NFKC, which
+	// foldTitle leaves as it is).
+	z.fold = appendFoldTitle(z.fold[:0], s)
+	var h uint64 = ndFNVOffset
+	for _, c := range z.fold {
+		h = (h ^ uint64(c)) * ndFNVPrime
 	}
 	if h == 0 {
 		h = 1
