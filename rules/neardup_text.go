@@ -12,9 +12,9 @@ import (
 // Unicode NFKC, case folded, split at punctuation, hyphenated words joined
 // ("step-by-step" → "stepbystep", "e-commerce" → "ecommerce"), abbreviations
 // expanded ("ops" → "operations"), stop words set aside and plurals
-// stripped ("shipments" → "shipment"). The tokenizer also hashes
-// foldTitle's key, so titles duplicate-title calls equal are never reported
-// here as well.
+// stripped ("shipments" → "shipment"). The tokenizer also hashes the words
+// of foldTitle's key (see ndFoldHash), so titles duplicate-title calls
+// equal are never reported here as well.
 
 // ndToken is one word of a title. Its text lives in the tokenizer's arena:
 // the surface form (lower case, as written: "step-by-step", "ops") and the
@@ -264,7 +264,7 @@ var ndPunctRuns = map[string]bool{"-": true, "--": true, "|": true, "/": true, "
 	"+": true, "!": true, "!!": true, "!!!": true, "->": true, "<-": true, "*": true, "**": true}
 
 // tokenize splits s into words. It returns the words (valid until the next
-// call) and a hash of foldTitle(s), 0 when the title has no letters or
+// call) and ndFoldHash(foldTitle(s)), 0 when the title has no letters or
 // digits (such a title is not compared at all).
 func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 	if !ndIsASCII(s) {
@@ -439,17 +439,48 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 	if !folded {
 		return z.toks, 0
 	}
-	// Fold hash: of exactly foldTitle's key (s is already NFKC, which
-	// foldTitle leaves as it is).
+	// s is already NFKC, which foldTitle leaves as it is.
 	z.fold = appendFoldTitle(z.fold[:0], s)
+	return z.toks, ndFoldHash(z.fold)
+}
+
+// ndFoldHash hashes the words of a foldTitle key: the symbols the key
+// keeps count as spaces, so "C++ Bit Fields" and "C Bit Fields", or
+// "_chsize" and "chsize", hash alike. Titles with equal keys are
+// duplicate-title's; titles that differ only in symbols are different on
+// purpose (duplicate-title keeps them apart because the symbols change
+// their meaning), and most of those symbols never reach this rule's
+// words, so it would call them "same words". Either way they are not near
+// duplicates. The hash is never 0.
+func ndFoldHash(key []byte) uint64 {
 	var h uint64 = ndFNVOffset
-	for _, c := range z.fold {
-		h = (h ^ uint64(c)) * ndFNVPrime
+	space, words := false, false
+	for i := 0; i < len(key); {
+		size, word := 1, false
+		if c := key[i]; c < utf8.RuneSelf {
+			word = foldASCII[c] == fcWord
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(key[i:])
+			word = foldRuneClass(r) == fcWord
+		}
+		if !word {
+			space = true
+			i += size
+			continue
+		}
+		if space && words {
+			h = (h ^ ' ') * ndFNVPrime
+		}
+		space, words = false, true
+		for end := i + size; i < end; i++ {
+			h = (h ^ uint64(key[i])) * ndFNVPrime
+		}
 	}
 	if h == 0 {
 		h = 1
 	}
-	return z.toks, h
+	return h
 }
 
 // emit turns the current surface word into one or more tokens.
