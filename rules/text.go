@@ -86,19 +86,37 @@ func foldRuneClass(r rune) uint8 {
 // foldClassAt classifies the character at s[i]; past the end is
 // punctuation.
 func foldClassAt(s string, i int) uint8 {
+	if i < len(s) && s[i] < utf8.RuneSelf {
+		return foldASCII[s[i]]
+	}
+	return foldClassAtRune(s, i)
+}
+
+func foldClassAtRune(s string, i int) uint8 {
 	if i >= len(s) {
 		return fcPunct
-	}
-	if c := s[i]; c < utf8.RuneSelf {
-		return foldASCII[c]
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return foldRuneClass(r)
 }
 
+// foldLower maps the bytes of ASCII letters and digits to lower case and
+// every other byte to 0, for the loop over a word.
+var foldLower = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		switch foldASCII[c] {
+		case fcWord:
+			t[c] = byte(c)
+		case fcUpper:
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
 // appendFoldTitle appends foldTitle(s) to b. ASCII, the common case, is
-// folded byte by byte through a table; other text goes through NFKC and
-// Unicode classes. Nothing is allocated for ASCII.
+// folded byte by byte through tables, a word at a time; other text goes
+// through NFKC and Unicode classes. Nothing is allocated for ASCII.
 func appendFoldTitle(b []byte, s string) []byte {
 	if !ndIsASCII(s) {
 		s = norm.NFKC.String(s)
@@ -109,6 +127,28 @@ func appendFoldTitle(b []byte, s string) []byte {
 	prev := uint8(fcPunct)
 	for i := 0; i < len(s); {
 		c := s[i]
+		if l := foldLower[c]; l != 0 {
+			// An ASCII word: copy it to its end.
+			if punct && !sym && len(b) > start {
+				b = append(b, ' ')
+			}
+			b = append(b, l)
+			for i++; i < len(s); i++ {
+				if l = foldLower[s[i]]; l == 0 {
+					break
+				}
+				b = append(b, l)
+			}
+			punct, sym = false, false
+			prev = fcWord
+			continue
+		}
+		if c == ' ' {
+			punct = true
+			prev = fcPunct
+			i++
+			continue
+		}
 		var k uint8
 		var r rune
 		size := 1
@@ -119,18 +159,11 @@ func appendFoldTitle(b []byte, s string) []byte {
 			k = foldRuneClass(r)
 		}
 		switch k {
-		case fcWord, fcUpper:
+		case fcWord: // outside ASCII
 			if punct && !sym && len(b) > start {
 				b = append(b, ' ')
 			}
-			switch {
-			case k == fcUpper:
-				b = append(b, c+'a'-'A')
-			case c < utf8.RuneSelf:
-				b = append(b, c)
-			default:
-				b = utf8.AppendRune(b, unicode.ToLower(r))
-			}
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 			punct, sym = false, false
 			prev = fcWord
 			i += size
