@@ -13,18 +13,25 @@ var DuplicateDescription = &linter.Rule{
 	Severity: linter.Warning,
 	Pages:    true,
 	Doc: `Flags notes whose description (the ` + "`description`" + ` field or its fallbacks such
-as ` + "`summary`" + `) is the same once case, white space and punctuation are folded
-away. Every note of a group gets a finding that lists the others.
+as ` + "`summary`" + `) is the same once case, white space, quotes, dashes and
+punctuation are folded away. Symbols that change what a description means
+are kept: descriptions are compared as ` + "`duplicate-title`" + ` compares titles
+(` + "`notelint explain duplicate-title`" + ` gives the exact rule). Every note of a
+group gets a finding that lists the others.
 
 **Why**: the description is the snippet search engines and feeds show under
 the title. A template that stamps one description on fifty notes makes them
 look identical in results, and search engines treat it as low-quality
 duplicate content.
 
-**Flagged**: "Everything you need to know about returns." on two notes.
+**Flagged**: "Everything you need to know about returns." on two notes, or
+once with "everything you need to know about RETURNS" (no final period).
 
 **Fine**: two different descriptions, or notes without one (their excerpt
-is derived from their own body).
+is derived from their own body). "Returns the boolean truth of arg1 ==
+arg2." and "Returns the boolean truth of arg1 >= arg2.", or "Learn more
+about: C Bit Fields" and "Learn more about: C++ Bit Fields", are different
+descriptions.
 
 **Fix**: write a description for each note that says what that note covers.
 

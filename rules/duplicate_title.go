@@ -33,17 +33,39 @@ var DuplicateTitle = &linter.Rule{
 	Severity: linter.Error,
 	Pages:    true,
 	Doc: `Flags notes whose titles are the same once case, Unicode width
-(full-width letters), white space, dashes and punctuation are folded away.
-Every note of a group gets a finding that lists the others.
+(full-width letters), white space, quotes, apostrophes, dashes and
+punctuation are folded away. Symbols that change what a title means are
+kept. Every note of a group gets a finding that lists the others.
 
 **Why**: two pages with one title compete in search, confuse readers in
 listings, and usually mean an article was published twice.
 
 **Flagged**: "How to Fix Split Shipments" and "How to fix split-shipments!"
-in two notes.
+in two notes; "Streams in Node.js." and "“Streams in node.js”".
 
 **Fine**: "How to Fix Split Shipments" and "How to Fix Split Shipments in
 Shopify" (different titles; see ` + "`near-duplicate-title`" + ` for rewordings).
+"C Bit Fields" and "C++ Bit Fields", "Overloading the << Operator" and
+"Overloading the >> Operator", "_chsize" and "chsize", "C#" and "C",
+".NET" and "NET" (a symbol makes them different titles).
+
+**How titles are compared**, after Unicode NFKC and lower case:
+
+- Letters and digits are kept, and so are the symbols
+  ` + "`+ # < > = & | _ @ / * % $ ~ ^ \\`" + ` and other math and currency symbols
+  (` + "`≤`, `€`" + `).
+- ` + "`.`" + ` is kept when a letter, digit or symbol follows it (".NET", "Node.js",
+  "v1.2"); at the end of a word or alone it is punctuation ("Shipments.").
+- ` + "`!`" + ` is kept before a symbol (` + "`!=`" + `) and at the start of a word (` + "`!x`" + `);
+  elsewhere it is punctuation ("Wow!").
+- ` + "`-`" + ` is kept next to a symbol (` + "`-=`, `->`" + `), at the start of a word
+  (` + "`-1`, `--x`" + `) and as ` + "`--`" + ` after a word (` + "`x--`" + `); a hyphen between words or
+  a dash used as punctuation is punctuation ("split-shipments").
+- Apostrophes are dropped: "Don't" and "Dont" are the same.
+- Everything else is punctuation: white space, quotes, brackets,
+  ` + "`, ; : ?`" + `, typographic dashes, emoji. A run of it between two words
+  counts as one space; at either end or next to a kept symbol it counts for
+  nothing ("operator <<" and "operator<<" are the same).
 
 **What is compared**: only pages (not partials, includes, drafts or
 redirect stubs; see "How notelint sees your site" in the README), each

@@ -160,7 +160,9 @@ words, or frames it with a category before a colon or a site name after a
     Convert X to Y / Convert Y to X                      another direction
     Implementation (Basic Method) / (Advanced Method)    a qualifier differs
 
-Exact duplicates are left to ` + "`duplicate-title`" + `, and notes whose ` + "`lang`" + `,
+Exact duplicates are left to ` + "`duplicate-title`" + `. Titles that differ only
+in a symbol it keeps ("C Bit Fields" / "C++ Bit Fields", "_chsize" /
+"chsize") are different titles, not near duplicates. Notes whose ` + "`lang`" + `,
 ` + "`language`" + ` or ` + "`locale`" + ` differ are never compared: a translation is not a
 duplicate.
 

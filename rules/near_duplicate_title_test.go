@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/notelint/notelint/linter"
 )
@@ -232,30 +233,80 @@ func TestNearDupSymmetric(t *testing.T) {
 	}
 }
 
+// foldWords is what ndFoldHash hashes: the words of foldTitle's key, the
+// symbols it keeps read as spaces.
+func foldWords(s string) string {
+	return strings.Join(strings.FieldsFunc(foldTitle(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r)
+	}), " ")
+}
+
 // TestNearDupFoldHash: the tokenizer's hash agrees with foldTitle, so
-// exact duplicates are left to duplicate-title.
+// titles duplicate-title calls equal, and titles it keeps apart only for
+// their symbols, are never near duplicates: equal hashes for equal
+// foldWords, different hashes for different ones, 0 for a title without
+// letters or digits.
 func TestNearDupFoldHash(t *testing.T) {
 	z := newNDTokenizer(ndDefaultStopWords, ndDefaultAbbreviations)
 	titles := append(benchFreeform(2000, 3), "How to Fix Split Shipments", "How to fix split-shipments!",
 		"ＨＯＷ ＴＯ ＦＩＸ Split　Shipments", "Don't Panic", "Dont Panic", "Statements (C)", "Statements (C++)",
-		"Carrier — Cutoff — Checklist", "Carrier Cutoff Checklist", "  ", "!!!", "Über Größe", "über größe")
-	byFold := map[string]uint64{}
+		"Carrier — Cutoff — Checklist", "Carrier Cutoff Checklist", "  ", "!!!", "Über Größe", "über größe",
+		"C Bit Fields", "C++ Bit Fields", "Overloading the << Operator", "Overloading the >> Operator",
+		"operator<<", "operator <<", "_chsize", "chsize", "arg1 == arg2", "arg1 >= arg2", "C#", "C", ".NET", "NET",
+		"<<", ">>", "+", "Node.js", "Node js", "v1.2", "v1 2", "--x", "x", "x--", "x -- y", "x y", "किताब", "कताब")
+	titles = append(titles, foldSamples...)
+	byWords := map[string]uint64{}
 	byHash := map[uint64]string{}
 	for _, s := range titles {
 		_, h := z.tokenize(s)
-		f := foldTitle(s)
-		if (f == "") != (h == 0) {
+		f, w := foldTitle(s), foldWords(s)
+		if letters := strings.IndexFunc(f, ndIsAlnum) >= 0; letters != (h != 0) {
 			t.Errorf("%q: fold %q, hash %d", s, f, h)
 			continue
 		}
-		if prev, ok := byFold[f]; ok && prev != h {
-			t.Errorf("%q: same fold %q, different hash", s, f)
+		if h == 0 {
+			continue
 		}
-		if prev, ok := byHash[h]; ok && prev != f {
+		if prev, ok := byWords[w]; ok && prev != h {
+			t.Errorf("%q: same words %q, different hash", s, w)
+		}
+		if prev, ok := byHash[h]; ok && prev != w {
 			t.Errorf("%q: hash of %q too", s, prev)
 		}
-		byFold[f], byHash[h] = h, f
+		byWords[w], byHash[h] = h, w
 	}
+	// The cases the hash exists for.
+	for _, p := range [][2]string{{"How to Fix Split Shipments", "How to fix split-shipments!"},
+		{"C Bit Fields", "C++ Bit Fields"}, {"_chsize", "chsize"}, {"@code", ".CODE"}, {"operator +", "operator &"}} {
+		_, a := z.tokenize(p[0])
+		_, b := z.tokenize(p[1])
+		if a != b {
+			t.Errorf("%q and %q: different hashes", p[0], p[1])
+		}
+	}
+}
+
+// FuzzNearDupFoldHash: the tokenizer's hash is the FNV-1a hash of
+// foldWords, for any title.
+func FuzzNearDupFoldHash(f *testing.F) {
+	for _, s := range foldSamples {
+		f.Add(s)
+	}
+	z := newNDTokenizer(ndDefaultStopWords, ndDefaultAbbreviations)
+	f.Fuzz(func(t *testing.T, s string) {
+		_, h := z.tokenize(s)
+		var want uint64
+		if strings.IndexFunc(foldTitle(s), ndIsAlnum) >= 0 {
+			want = ndFNVOffset
+			for _, c := range []byte(foldWords(s)) {
+				want = (want ^ uint64(c)) * ndFNVPrime
+			}
+			want = max(want, 1)
+		}
+		if h != want {
+			t.Errorf("%q: hash %d, want %d (words %q)", s, h, want, foldWords(s))
+		}
+	})
 }
 
 // TestNDRadixSortKeepsOrder: entries made as leaveOneOut makes them (norm

@@ -16,7 +16,9 @@ import (
 // Three levels of sameness:
 //
 //   - variants: titles with the same words as written; exact duplicates
-//     (as duplicate-title folds them) are never reported here;
+//     (as duplicate-title folds them) and titles that differ only in the
+//     symbols duplicate-title keeps ("C" and "C++", "_chsize" and
+//     "chsize") are never reported here;
 //   - norm groups: variants with the same multiset of normalised words,
 //     once stop words, abbreviations, plurals, -ing/-ed and order are set
 //     aside ("same words", "same words reordered");
@@ -117,7 +119,7 @@ func (o *NearDuplicateTitleOptions) compile() *nearDupConfig {
 type nearDupResult struct {
 	d         *ndDetector
 	titles    []string
-	titleHash []uint64 // foldTitle hash: equal for titles duplicate-title reports
+	titleHash []uint64 // ndFoldHash: equal for titles duplicate-title reports, or that differ in symbols only
 	titleVar  []int32  // variant, -1 for a title with no words
 	titleNext []int32  // next title of the same variant, -1
 	varFirst  []int32  // first title of each variant
@@ -160,7 +162,8 @@ const ndBigGroup = 256
 
 // related returns the near duplicates of title i in title order (at most
 // limit) and how many more there are. Exact duplicates of i (as
-// duplicate-title sees them) are left out. Work per title is bounded: past
+// duplicate-title sees them) and titles that differ from it only in
+// symbols are left out (see ndFoldHash). Work per title is bounded: past
 // thousands of neighbours the list holds the first found, and the count
 // may include a few exact duplicates.
 func (r *nearDupResult) related(i, limit int) ([]int, int) {

@@ -12,9 +12,9 @@ import (
 // Unicode NFKC, case folded, split at punctuation, hyphenated words joined
 // ("step-by-step" → "stepbystep", "e-commerce" → "ecommerce"), abbreviations
 // expanded ("ops" → "operations"), stop words set aside and plurals
-// stripped ("shipments" → "shipment"). The tokenizer also computes a hash
-// of exactly what foldTitle computes, so titles duplicate-title calls equal
-// are never reported here as well.
+// stripped ("shipments" → "shipment"). The tokenizer also hashes the words
+// of foldTitle's key (see ndFoldHash), so titles duplicate-title calls
+// equal are never reported here as well.
 
 // ndToken is one word of a title. Its text lives in the tokenizer's arena:
 // the surface form (lower case, as written: "step-by-step", "ops") and the
@@ -123,6 +123,7 @@ type ndTokenizer struct {
 	cur                      []byte
 	joined                   []byte
 	stemBuf                  []byte
+	fold                     []byte // foldTitle's key, for the fold hash
 	// directional and symmetric describe the last title: it has a
 	// directional word ("to", "from") or a symmetric one ("and", "or",
 	// "vs", "&").
@@ -263,8 +264,8 @@ var ndPunctRuns = map[string]bool{"-": true, "--": true, "|": true, "/": true, "
 	"+": true, "!": true, "!!": true, "!!!": true, "->": true, "<-": true, "*": true, "**": true}
 
 // tokenize splits s into words. It returns the words (valid until the next
-// call) and a hash of foldTitle(s), 0 when the title has no letters or
-// digits.
+// call) and ndFoldHash(foldTitle(s)), 0 when the title has no letters or
+// digits (such a title is not compared at all).
 func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 	if !ndIsASCII(s) {
 		s = norm.NFKC.String(s)
@@ -273,9 +274,7 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 	z.arena = z.arena[:0]
 	z.cur = z.cur[:0]
 	z.directional, z.symmetric = false, false
-	var h uint64 = ndFNVOffset
-	folded := false // fold hash has a character
-	pendingSpace := false
+	folded := false // the title has a letter or digit
 	var seg uint8
 	camel, upper, lower := false, 0, 0
 	upperRun := 0 // uppercase letters just before, in this token
@@ -345,21 +344,7 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 			} else {
 				lr = unicode.ToLower(r)
 			}
-			// Fold hash: exactly foldTitle's key.
-			if pendingSpace && folded {
-				h = (h ^ ' ') * ndFNVPrime
-			}
-			pendingSpace = false
 			folded = true
-			if lr < utf8.RuneSelf {
-				h = (h ^ uint64(lr)) * ndFNVPrime
-			} else {
-				var b [4]byte
-				n := utf8.EncodeRune(b[:], lr)
-				for k := 0; k < n; k++ {
-					h = (h ^ uint64(b[k])) * ndFNVPrime
-				}
-			}
 			// Identifier-like capitals: "CArchive", "iPhone", "ENDS".
 			if lr != r {
 				upper++
@@ -381,18 +366,14 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 		case r == '\'' || r == '’' || r == '‘':
 			// "Don't" and "Dont" are the same word (as in foldTitle).
 		case (r == '-' || r == '‐' || r == '‑' || r == '.' || r == '&') && len(z.cur) > 0 && ndIsAlnum(next):
-			pendingSpace = true
 			z.cur = utf8.AppendRune(z.cur, r)
 		case r == '_' && (len(z.cur) > 0 || ndIsAlnum(next)):
-			pendingSpace = true
 			z.cur = append(z.cur, '_')
 		case (r == '+' || r == '#') && len(z.cur) > 0 && len(z.cur) <= 3 && !ndIsAlnum(next) && !ndIsSymbol(next):
-			pendingSpace = true
 			z.cur = utf8.AppendRune(z.cur, r)
 		case ndIsSymbol(r):
 			// A run of operator characters: a word of its own unless it
 			// is punctuation. "C++" keeps its pluses.
-			pendingSpace = true
 			j := i
 			for j < len(s) && ndIsSymbol(rune(s[j])) {
 				j++
@@ -434,7 +415,6 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 			i = j
 			continue
 		default:
-			pendingSpace = true
 			flush()
 			seg = max(seg, ndSegmentKind(r))
 			switch r {
@@ -459,10 +439,48 @@ func (z *ndTokenizer) tokenize(s string) ([]ndToken, uint64) {
 	if !folded {
 		return z.toks, 0
 	}
+	// s is already NFKC, which foldTitle leaves as it is.
+	z.fold = appendFoldTitle(z.fold[:0], s)
+	return z.toks, ndFoldHash(z.fold)
+}
+
+// ndFoldHash hashes the words of a foldTitle key: the symbols the key
+// keeps count as spaces, so "C++ Bit Fields" and "C Bit Fields", or
+// "_chsize" and "chsize", hash alike. Titles with equal keys are
+// duplicate-title's; titles that differ only in symbols are different on
+// purpose (duplicate-title keeps them apart because the symbols change
+// their meaning), and most of those symbols never reach this rule's
+// words, so it would call them "same words". Either way they are not near
+// duplicates. The hash is never 0.
+func ndFoldHash(key []byte) uint64 {
+	var h uint64 = ndFNVOffset
+	space, words := false, false
+	for i := 0; i < len(key); {
+		size, word := 1, false
+		if c := key[i]; c < utf8.RuneSelf {
+			word = foldASCII[c] == fcWord
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(key[i:])
+			word = foldRuneClass(r) == fcWord
+		}
+		if !word {
+			space = true
+			i += size
+			continue
+		}
+		if space && words {
+			h = (h ^ ' ') * ndFNVPrime
+		}
+		space, words = false, true
+		for end := i + size; i < end; i++ {
+			h = (h ^ uint64(key[i])) * ndFNVPrime
+		}
+	}
 	if h == 0 {
 		h = 1
 	}
-	return z.toks, h
+	return h
 }
 
 // emit turns the current surface word into one or more tokens.

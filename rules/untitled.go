@@ -137,19 +137,25 @@ func isPlaceholder(title string, folded map[string]string) (string, bool) {
 	return "", false
 }
 
-// stripCounter removes trailing "copy", "copy 2", or a number.
+// stripCounter removes trailing "copy", "copy 2", or a number. foldTitle
+// keeps "#" and "_" and joins them to the word before, so "Untitled #2"
+// and "Untitled_2" end in "untitled#2" and "untitled_2".
 func stripCounter(s string) string {
 	for {
 		words := strings.Fields(s)
-		if len(words) < 2 {
+		if len(words) == 0 {
 			return s
 		}
 		last := words[len(words)-1]
-		if last == "copy" || isDigits(last) {
-			s = strings.Join(words[:len(words)-1], " ")
-			continue
+		switch i := strings.LastIndexAny(last, "#_"); {
+		case i > 0 && isDigits(last[i+1:]):
+			words[len(words)-1] = last[:i]
+		case len(words) > 1 && (last == "copy" || isDigits(last)):
+			words = words[:len(words)-1]
+		default:
+			return s
 		}
-		return s
+		s = strings.Join(words, " ")
 	}
 }
 
