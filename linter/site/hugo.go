@@ -452,11 +452,9 @@ func (h *hugo) page(m *Model, rel string, d *Doc) Page {
 		if own && (base == "index" || base == "_index") {
 			continue
 		}
-		for name := range di.files {
-			if isIndexName(name, "index") {
-				bundle := path.Join(mt.dir, a, name)
-				return Page{Why: "a resource of the page bundle " + bundle + ", not a page", Lang: lang, Kind: KindPage, Section: p.Section}
-			}
+		if di.leaf != "" {
+			bundle := path.Join(mt.dir, a, di.leaf)
+			return Page{Why: "a resource of the page bundle " + bundle + ", not a page", Lang: lang, Kind: KindPage, Section: p.Section}
 		}
 	}
 	// Frontmatter values, with the cascades of the sections above laid
@@ -571,12 +569,8 @@ func (h *hugo) page(m *Model, rel string, d *Doc) Page {
 	// folder without one belongs to the nearest section above.
 	var sections []string
 	for _, a := range ancestors[1:] {
-		di := m.dir(filepath.Join(mountAbs, filepath.FromSlash(a)))
-		for name := range di.files {
-			if isIndexName(name, "_index") {
-				sections = append(sections, a)
-				break
-			}
+		if m.dir(filepath.Join(mountAbs, filepath.FromSlash(a))).section {
+			sections = append(sections, a)
 		}
 	}
 	secPath := p.Section
@@ -628,9 +622,11 @@ func dirChain(dir string) []string {
 	return out
 }
 
+// firstDate is the first of keys (lower case, as eff holds them) that is
+// a date.
 func firstDate(vals map[string]any, keys []string) (time.Time, bool) {
 	for _, k := range keys {
-		if v, ok := lookupFold(vals, k); ok {
+		if v, ok := vals[k]; ok {
 			if t, ok := parseDate(v); ok {
 				return t, true
 			}

@@ -158,7 +158,7 @@ type Model struct {
 	now         time.Time
 	cwd         string
 	gen         generator
-	dirsMu      sync.Mutex
+	dirsMu      sync.RWMutex
 	dirs        map[string]*dirInfo
 	langFolders map[string]bool // first-level folders that are languages
 }
@@ -330,6 +330,11 @@ type dirInfo struct {
 	files map[string]bool           // names of the notes (or all files) in it
 	front map[string]map[string]any // frontmatter of its section index files
 	hash  string                    // of its index files and their frontmatter, for Hash
+	// leaf is the name of its page-bundle index file (index.md,
+	// index.fr.md), "" when it has none; section is set when it has a
+	// section index file (_index.md).
+	leaf    string
+	section bool
 }
 
 // Prepare learns, before any note is decided, what the model needs of the
@@ -379,12 +384,19 @@ func (m *Model) Prepare(files []string) {
 // dir returns what the model knows of the folder at abs, listing it from
 // disk if Prepare did not see it.
 func (m *Model) dir(abs string) *dirInfo {
+	// After Prepare the map is only read: notes are decided in parallel.
+	m.dirsMu.RLock()
+	di, ok := m.dirs[abs]
+	m.dirsMu.RUnlock()
+	if ok {
+		return di
+	}
 	m.dirsMu.Lock()
 	defer m.dirsMu.Unlock()
 	if m.dirs == nil {
 		m.dirs = map[string]*dirInfo{}
 	}
-	di, ok := m.dirs[abs]
+	di, ok = m.dirs[abs]
 	if !ok {
 		di = m.readDirInfo(abs, nil)
 		m.dirs[abs] = di
@@ -415,6 +427,14 @@ func (m *Model) readDirInfo(abs string, names map[string]bool) *dirInfo {
 		return di
 	}
 	sort.Strings(idx)
+	for _, name := range idx {
+		if isIndexName(name, "index") && di.leaf == "" {
+			di.leaf = name
+		}
+		if isIndexName(name, "_index") {
+			di.section = true
+		}
+	}
 	h := sha256.New()
 	for _, name := range idx {
 		fmt.Fprintf(h, "%s\x00", name)

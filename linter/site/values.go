@@ -63,6 +63,10 @@ func parseDate(v any) (time.Time, bool) {
 		return x, true
 	case string:
 		s := strings.TrimSpace(x)
+		if len(s) == 10 {
+			t, err := time.Parse("2006-01-02", s)
+			return t, err == nil
+		}
 		for _, layout := range [...]string{
 			time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00",
 			"2006-01-02 15:04:05", "2006-01-02 15:04 -0700", "2006-01-02 15:04", "2006-01-02",
