@@ -162,8 +162,9 @@ words, or frames it with a category before a colon or a site name after a
 
 Exact duplicates are left to ` + "`duplicate-title`" + `. Titles that differ only
 in a symbol it keeps ("C Bit Fields" / "C++ Bit Fields", "_chsize" /
-"chsize") are different titles, not near duplicates. Notes whose ` + "`lang`" + `,
-` + "`language`" + ` or ` + "`locale`" + ` differ are never compared: a translation is not a
+"chsize") are different titles, not near duplicates. Only pages are compared (see
+"How notelint sees your site" in the README), and pages in different
+languages or documentation versions never are: a translation is not a
 duplicate.
 
 Titles are compared word by word after Unicode normalisation and case
@@ -184,7 +185,7 @@ says what makes it different.
     rules:
       near-duplicate-title:
         scope: directory      # archive (default), directory or field:NAME
-        languages: true       # compare notes only within one lang/language/locale
+        languages: true       # compare pages only within one language and docs version
         years: true           # titles that differ only in a refresh year
         typos: true           # one word one letter off
         containment: true     # a short title inside a longer one

@@ -19,8 +19,9 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // that describe them).
 func sampleRun() *Run {
 	return &Run{
-		ToolName: "notelint", ToolVersion: "1.2.3", Files: 4, Notes: 3,
-		Rules: sampleRules(),
+		ToolName: "notelint", ToolVersion: "1.2.3", Files: 4, Notes: 3, Pages: 2, Generator: "hugo",
+		Notices: []string{"missing-track: not checked: no tracks are declared in the config and 0 of 2 pages set track:"},
+		Rules:   sampleRules(),
 		Findings: []linter.Finding{
 			{Rule: "duplicate-title", Severity: linter.Error, Path: "content/a.md",
 				Start: linter.Position{Line: 2, Column: 8}, End: linter.Position{Line: 2, Column: 34}, Field: "title",
