@@ -13,9 +13,11 @@ var LeakedMarkup = &linter.Rule{
 	ID:       "leaked-markup",
 	Title:    "raw markup shows in the title, description or excerpt",
 	Severity: linter.Error,
+	Pages:    true,
 	Doc: `Flags markup in the places that list pages, feeds, search results and
 social cards show as plain text: the title, the description, and the
-excerpt derived from the body when the note has no description.
+excerpt derived from the body when the note has no description. Only
+pages are checked: a partial or include has no listing entry of its own.
 
 - In the ` + "`title`" + ` and ` + "`description`" + ` values: HTML tags (` + "`<b>…</b>`, `<br>`, `<span class=\"x\">`" + `),
   Markdown table rows and delimiter rows (` + "`| Date | Change |`, `|---|---|`" + `),
