@@ -329,3 +329,45 @@ func TestDocusaurusPluginsAndDefaultLocale(t *testing.T) {
 		{path: "i18n/en/docusaurus-plugin-content-blog-events/2024-05-01-meetup.md", lang: "en", url: "/events/2024/05/01/meetup"},
 	})
 }
+
+func TestVersionFolders(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"hugo.toml":                         "baseURL = 'https://example.org/'\n",
+		"content/docs/v3.4/install.md":      "---\ntitle: Install\n---\nText.\n",
+		"content/docs/v3.5/install.md":      "---\ntitle: Install\n---\nText.\n",
+		"content/blog/2024/launch.md":       "---\ntitle: Launch\n---\nText.\n",
+		"content/docs/guides/v2-upgrade.md": "---\ntitle: Upgrade\n---\nText.\n",
+	})
+	m, err := Load(dir, nil, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{
+		"content/docs/v3.4/install.md": "v3.4", "content/docs/v3.5/install.md": "v3.5",
+		"content/blog/2024/launch.md": "", "content/docs/guides/v2-upgrade.md": "",
+	} {
+		f := filepath.Join(dir, filepath.FromSlash(p))
+		if got := m.Page(f, docOf(t, f)).Version; got != want {
+			t.Errorf("%s: version %q, want %q", p, got, want)
+		}
+	}
+}
+
+func TestDocusaurusVersionsAndShorthandPlugins(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"docusaurus.config.ts": `export default {
+  presets: [['classic', { docs: { path: '../docs' } }]],
+  plugins: [['content-docs', { id: 'architecture', path: 'architecture', routeBasePath: '/architecture' }]],
+};
+`,
+		"versions.json":                       `["0.86", "0.85"]`,
+		"versioned_docs/version-0.86/view.md": "---\ntitle: View\n---\n",
+		"versioned_docs/version-0.85/view.md": "---\ntitle: View\n---\n",
+		"architecture/overview.md":            "---\ntitle: Overview\n---\n",
+	})
+	checkSite(t, dir, nil, Docusaurus, []want{
+		{path: "versioned_docs/version-0.86/view.md", url: "/docs/view"},
+		{path: "versioned_docs/version-0.85/view.md", url: "/docs/0.85/view"},
+		{path: "architecture/overview.md", url: "/architecture/overview"},
+	})
+}

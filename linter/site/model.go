@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -257,6 +258,9 @@ func (m *Model) Page(osPath string, d *Doc) Page {
 	if p.Kind == "" {
 		p.Kind = KindPage
 	}
+	if p.Version == "" {
+		p.Version = versionFolder(rel)
+	}
 	if p.Published && m.overridden && m.Generator == None {
 		if _, _, ok := underContent(m.ContentDirs, rel); !ok {
 			p.Published, p.Why = false, "outside the content folders set in .notelint.yml ("+strings.Join(m.ContentDirs, ", ")+")"
@@ -276,6 +280,24 @@ func (m *Model) Page(osPath string, d *Doc) Page {
 		}
 	}
 	return p
+}
+
+var versionName = regexp.MustCompile(`^v?\d+(\.\d+){1,2}$|^v\d+$`)
+
+// versionFolder is the first folder of rel named like a documentation
+// version (v3.4, 2.1, v2): sites such as etcd's keep one copy of their
+// docs per release, and a page is compared with its own release's pages.
+func versionFolder(rel string) string {
+	dir := path.Dir(rel)
+	if dir == "." {
+		return ""
+	}
+	for _, seg := range strings.Split(dir, "/") {
+		if versionName.MatchString(seg) {
+			return seg
+		}
+	}
+	return ""
 }
 
 // frontLang is the note's lang, language or locale field, else def.

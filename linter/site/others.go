@@ -1,7 +1,9 @@
 package site
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -270,6 +272,7 @@ func gitignoreMatch(pat, p string) bool {
 type docusaurus struct {
 	docsBase string // route of docs ("/docs")
 	plugins  []dsPlugin
+	last     string // the newest version (versions.json), served without its number
 }
 
 // dsPlugin is another instance of a content plugin: a folder of docs or
@@ -282,7 +285,7 @@ type dsPlugin struct {
 }
 
 var (
-	dsPluginStart = regexp.MustCompile(`['"]@docusaurus/plugin-content-(docs|blog|pages)['"]\s*,\s*\{`)
+	dsPluginStart = regexp.MustCompile(`['"](?:@docusaurus/plugin-)?content-(docs|blog|pages)['"]\s*,\s*\{`)
 	dsKey         = func(k string) *regexp.Regexp { return regexp.MustCompile(k + `\s*:\s*['"]([^'"]*)['"]`) }
 	dsID          = dsKey("id")
 	dsPath        = dsKey("path")
@@ -371,6 +374,13 @@ func loadDocusaurus(m *Model, cfg map[string]any) error {
 		ds.docsBase = "/" + strings.Trim(s, "/")
 		if ds.docsBase == "/" {
 			ds.docsBase = ""
+		}
+	}
+	if data, err := os.ReadFile(filepath.Join(m.Root, "versions.json")); err == nil {
+		var versions []string
+		if json.Unmarshal(data, &versions) == nil && len(versions) > 0 {
+			ds.last = versions[0]
+			m.hashParts = append(m.hashParts, string(data))
 		}
 	}
 	m.DefaultLang = "en"
@@ -495,7 +505,7 @@ func (ds *docusaurus) page(m *Model, rel string, d *Doc) Page {
 		if plugin != nil {
 			vbase = strings.TrimSuffix(plugin.route, "/")
 		}
-		if version != "" && version != "current" {
+		if version != "" && version != "current" && version != ds.last {
 			vbase += "/" + version
 		}
 		var segs []string
