@@ -58,24 +58,36 @@ type cascadeRule struct {
 // config.* hold root keys, any other file the key named by its base name
 // (languages.toml holds languages:).
 func readHugoConfigDir(dir string) (map[string]any, error) {
+	root := map[string]any{}
+	return root, readHugoConfigFiles(dir, root)
+}
+
+// readHugoConfigFiles adds the files of dir, and of its subfolders (which
+// Hugo reads too: module/module.yaml holds module:), to root.
+func readHugoConfigFiles(dir string, root map[string]any) error {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	root := map[string]any{}
 	for _, e := range ents {
 		name := e.Name()
+		if e.IsDir() {
+			if err := readHugoConfigFiles(filepath.Join(dir, name), root); err != nil {
+				return err
+			}
+			continue
+		}
 		ext := path.Ext(name)
-		if e.IsDir() || (ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
+		if ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json" {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		cfg, err := decodeConfig(name, data)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
+			return fmt.Errorf("%s: %v", name, err)
 		}
 		base := strings.TrimSuffix(name, ext)
 		if base == "hugo" || base == "config" {
@@ -84,9 +96,15 @@ func readHugoConfigDir(dir string) (map[string]any, error) {
 			}
 			continue
 		}
+		if prev := asMap(root[base]); prev != nil {
+			for k, v := range cfg {
+				prev[k] = v
+			}
+			continue
+		}
 		root[base] = cfg
 	}
-	return root, nil
+	return nil
 }
 
 func loadHugo(m *Model, cfg map[string]any) error {
