@@ -197,9 +197,12 @@ func detect(dir string, want Generator) (Generator, string, map[string]any, erro
 					if err != nil {
 						return "", "", nil, &ConfigError{File: p, Err: err}
 					}
-					if c.gen == Hugo && strings.Contains(name, "_default/") {
+					switch {
+					case c.gen == Hugo && strings.Contains(name, "_default/"):
 						cfg, err = readHugoConfigDir(filepath.Dir(p))
-					} else {
+					case c.gen == MkDocs:
+						cfg, err = readMkDocsConfig(p, data, 0)
+					default:
 						cfg, err = decodeConfig(name, data)
 					}
 					if err != nil {

@@ -371,3 +371,19 @@ func TestDocusaurusVersionsAndShorthandPlugins(t *testing.T) {
 		{path: "architecture/overview.md", url: "/architecture/overview"},
 	})
 }
+
+func TestMkDocsInheritAndExcludePlugin(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"en/mkdocs.yml":              "site_name: Demo\ntheme:\n  name: material\n  language: en\nplugins:\n  exclude:\n    glob:\n      - snippets/*\n",
+		"hi/mkdocs.yml":              "INHERIT: ../en/mkdocs.yml\ntheme:\n  language: hi\n",
+		"hi/docs/index.md":           "# नमस्ते\n",
+		"hi/docs/snippets/banner.md": "A banner included by other pages.\n",
+	})
+	m := checkSite(t, filepath.Join(dir, "hi"), nil, MkDocs, []want{
+		{path: "docs/index.md", lang: "hi", url: "/"},
+		{path: "docs/snippets/banner.md", why: "the exclude plugin in mkdocs.yml (snippets/*)"},
+	})
+	if m.DefaultLang != "hi" {
+		t.Errorf("language %q, want hi", m.DefaultLang)
+	}
+}

@@ -144,9 +144,50 @@ func valueOf(d *Doc, key string) any {
 
 // mkdocs is what mkdocs.yml says about publishing.
 type mkdocs struct {
-	docsDir     string
-	dirURLs     bool
-	excludeDocs []string // gitignore-style patterns
+	docsDir      string
+	dirURLs      bool
+	excludeDocs  []string // gitignore-style patterns
+	excludeGlobs []string // the exclude plugin's globs (fnmatch, relative to docs_dir)
+}
+
+// readMkDocsConfig reads mkdocs.yml and the file its INHERIT: key names,
+// whose settings it overrides key by key (nested mappings merge).
+func readMkDocsConfig(p string, data []byte, depth int) (map[string]any, error) {
+	cfg, err := decodeConfig(p, data)
+	if err != nil || depth > 5 {
+		return cfg, err
+	}
+	parent := strAt(cfg, "INHERIT")
+	if parent == "" {
+		return cfg, nil
+	}
+	pp := filepath.Join(filepath.Dir(p), filepath.FromSlash(parent))
+	pdata, err := os.ReadFile(pp)
+	if err != nil {
+		return nil, fmt.Errorf("INHERIT: %v", err)
+	}
+	base, err := readMkDocsConfig(pp, pdata, depth+1)
+	if err != nil {
+		return nil, fmt.Errorf("INHERIT %s: %v", parent, err)
+	}
+	return mergeMaps(base, cfg), nil
+}
+
+// mergeMaps lays over on base: nested mappings merge, anything else is
+// replaced.
+func mergeMaps(base, over map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range over {
+		if bm, om := asMap(out[k]), asMap(v); bm != nil && om != nil {
+			out[k] = mergeMaps(bm, om)
+			continue
+		}
+		out[k] = v
+	}
+	return out
 }
 
 func loadMkDocs(m *Model, cfg map[string]any) error {
@@ -167,7 +208,25 @@ func loadMkDocs(m *Model, cfg map[string]any) error {
 			k.excludeDocs = append(k.excludeDocs, line)
 		}
 	}
+	// The mkdocs-exclude plugin leaves files out of the build too:
+	// plugins: {exclude: {glob: [...]}} or a list holding that mapping.
+	var plugins []any
+	if pm := asMap(cfg["plugins"]); pm != nil {
+		plugins = append(plugins, pm)
+	} else {
+		plugins = listAt(cfg, "plugins")
+	}
+	for _, pv := range plugins {
+		ex := asMap(asMap(pv)["exclude"])
+		for _, g := range stringList(ex["glob"]) {
+			k.excludeGlobs = append(k.excludeGlobs, g)
+		}
+	}
 	m.DefaultLang = normLang(strAt(cfg, "theme", "language"))
+	if m.DefaultLang != "" {
+		m.Langs = []string{m.DefaultLang}
+		m.fact("languages", m.DefaultLang, "theme.language in mkdocs.yml")
+	}
 	m.fact("titles", "frontmatter-or-h1", "MkDocs: the title field, else the first H1, else the file name")
 	return nil
 }
@@ -193,6 +252,13 @@ func (k *mkdocs) page(m *Model, rel string, d *Doc) Page {
 	for _, pat := range k.excludeDocs {
 		if gitignoreMatch(pat, sub) {
 			p.Why = "exclude_docs in mkdocs.yml (" + pat + ")"
+			return p
+		}
+	}
+	for _, g := range k.excludeGlobs {
+		// fnmatch: * matches across slashes.
+		if ok, _ := doublestar.Match(strings.ReplaceAll(g, "*", "**"), sub); ok {
+			p.Why = "the exclude plugin in mkdocs.yml (" + g + ")"
 			return p
 		}
 	}
