@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	gmparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -54,7 +55,10 @@ func DefaultParseOptions() ParseOptions {
 
 // markdown is safe for concurrent use. GFM adds tables, autolinks (bare
 // URLs count as source links), strikethrough and task lists.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
+// Heading attributes ("# Title {#id .class}", as Hugo, MkDocs' attr_list
+// and kramdown write them) are markup, not part of the title.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote),
+	goldmark.WithParserOptions(gmparser.WithAttribute()))
 
 type parser struct {
 	src   []byte

@@ -102,11 +102,13 @@ func survey(dir string) (*surveyed, error) {
 	if err != nil {
 		return nil, err
 	}
-	srcs := make([]linter.Source, len(files))
-	osPaths := make([]string, len(files))
-	for i, f := range files {
-		srcs[i] = linter.Source{Path: f.Path, OSPath: f.OSPath}
-		osPaths[i] = f.OSPath
+	var srcs []linter.Source
+	var osPaths []string
+	for _, f := range files {
+		if model.Skipped(f.OSPath) == "" {
+			srcs = append(srcs, linter.Source{Path: f.Path, OSPath: f.OSPath})
+			osPaths = append(osPaths, f.OSPath)
+		}
 	}
 	model.Prepare(osPaths)
 	out := &surveyed{dir: dir, model: model}

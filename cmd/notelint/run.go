@@ -365,17 +365,21 @@ func prepare(configFile string, paths []string, all []*linter.Rule, enable, disa
 	if len(files) == 0 && len(unreadable) == 0 && cfg.Path != "" && len(cfg.Include) > 0 {
 		return nil, nil, nil, nil, fmt.Errorf("%s: include matches no notes under %s", cfg.Path, strings.Join(orDot(paths), " "))
 	}
-	srcs := make([]linter.Source, len(files))
-	osPaths := make([]string, len(files))
-	for i, fl := range files {
-		srcs[i] = linter.Source{Path: fl.Path, OSPath: fl.OSPath}
-		osPaths[i] = fl.OSPath
-	}
 	ov := cfg.Site
 	ov.Drafts = ov.Drafts || drafts
 	model, err := site.Load(siteDir(paths), &ov, time.Now())
 	if err != nil {
 		return nil, nil, nil, nil, err
+	}
+	// Templates, assets and build output are not notes to the generator.
+	srcs := make([]linter.Source, 0, len(files))
+	osPaths := make([]string, 0, len(files))
+	for _, fl := range files {
+		if model.Skipped(fl.OSPath) != "" {
+			continue
+		}
+		srcs = append(srcs, linter.Source{Path: fl.Path, OSPath: fl.OSPath})
+		osPaths = append(osPaths, fl.OSPath)
 	}
 	model.Prepare(osPaths)
 	return cfg, srcs, unreadable, model, nil

@@ -595,6 +595,42 @@ func cleanURL(u string) string {
 	return u
 }
 
+// notContent are, by generator, the top-level folders it reads as
+// templates, assets or build output, never as content.
+var notContent = map[Generator][]string{
+	Hugo:       {"archetypes", "layouts", "themes", "static", "assets", "data", "i18n", "resources", "public"},
+	Zola:       {"templates", "themes", "static", "sass", "public"},
+	Jekyll:     {"_site", "vendor"},
+	MkDocs:     {"site"},
+	Docusaurus: {"build", "node_modules"},
+	DocFX:      {"_site", "obj"},
+}
+
+// Skipped says why the generator never reads the file at osPath as a note
+// (a template, an asset, build output), or "" when it may. Such files are
+// not linted at all: an archetype's frontmatter is a template, not YAML.
+func (m *Model) Skipped(osPath string) string {
+	rel, ok := m.Rel(osPath)
+	if !ok {
+		return ""
+	}
+	first, _, _ := strings.Cut(rel, "/")
+	if first == rel {
+		return ""
+	}
+	for _, c := range m.ContentDirs {
+		if c == first || strings.HasPrefix(c, first+"/") {
+			return ""
+		}
+	}
+	for _, d := range notContent[m.Generator] {
+		if first == d {
+			return string(m.Generator) + " reads " + d + "/ as templates, assets or build output"
+		}
+	}
+	return ""
+}
+
 // FrontAfterSpace reports whether the generator finds a note's
 // frontmatter after blank lines and indentation (Hugo and Zola do).
 func (m *Model) FrontAfterSpace() bool { return m.Generator == Hugo || m.Generator == Zola }
