@@ -577,7 +577,7 @@ type encoder struct{ b []byte }
 func (e *encoder) page(p site.Page) {
 	e.bool(p.Published)
 	e.bool(p.TitleH1)
-	for _, s := range [...]string{p.Why, string(p.Kind), p.Lang, p.Version, p.URL, p.Section, p.FileTitle} {
+	for _, s := range [...]string{p.Why, string(p.Kind), p.Lang, p.Version, p.URL, p.Section, p.FileTitle, p.Summary} {
 		e.str(s)
 	}
 }
@@ -586,7 +586,7 @@ func (d *decoder) page() site.Page {
 	p := site.Page{Published: d.bool(), TitleH1: d.bool()}
 	p.Why = d.str()
 	p.Kind = site.Kind(d.str())
-	p.Lang, p.Version, p.URL, p.Section, p.FileTitle = d.str(), d.str(), d.str(), d.str(), d.str()
+	p.Lang, p.Version, p.URL, p.Section, p.FileTitle, p.Summary = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
 	return p
 }
 

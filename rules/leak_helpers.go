@@ -274,7 +274,19 @@ func leakLookup[S leakText](k *leakKeySet, s S, ks, ke int) (exact, fold bool) {
 
 // leakExcerptShown reports whether readers see the derived excerpt as the
 // note's summary, that is, the note sets no description.
-func leakExcerptShown(n *linter.Note) bool { return n.Excerpt.Field == "excerpt" }
+//
+// It is not when the site's generator derives no summary from the body
+// (MkDocs, DocFX); see leakExcerptMarkupShown for markup.
+func leakExcerptShown(n *linter.Note) bool {
+	return n.Excerpt.Field == "excerpt" && n.Page.Summary != ""
+}
+
+// leakExcerptMarkupShown reports whether markup in the derived excerpt
+// reaches readers: not where the generator makes the summary plain text
+// (Docusaurus leaves code blocks and tags out).
+func leakExcerptMarkupShown(n *linter.Note) bool {
+	return leakExcerptShown(n) && n.Page.Summary == "html"
+}
 
 // leakBlockStart is the offset in Src of the first character of a
 // top-level block: its first non-blank character, not the first text.

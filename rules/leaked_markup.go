@@ -82,7 +82,7 @@ func checkLeakedMarkup(p *linter.NotePass) {
 	if t := n.Description; t.IsSet() && t.Text != "" {
 		leakFieldMarkup(p, t, ldOn)
 	}
-	if leakExcerptShown(n) {
+	if leakExcerptMarkupShown(n) {
 		leakExcerptMarkup(p, fmOn, ldOn)
 	}
 }

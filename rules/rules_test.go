@@ -117,3 +117,8 @@ func TestLeakedFrontmatterOnZola(t *testing.T) {
 	// and the title is read from it.
 	linttest.Run(t, filepath.Join("testdata", "leaked-frontmatter-zola"), LeakedFrontmatter, Untitled)
 }
+
+func TestLeakedMarkupOnMkDocs(t *testing.T) {
+	// MkDocs derives no summary from the body: only descriptions count.
+	linttest.Run(t, filepath.Join("testdata", "leaked-markup-mkdocs"), LeakedMarkup)
+}

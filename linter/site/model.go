@@ -74,6 +74,12 @@ type Page struct {
 	// TitleH1 is set when the generator falls back to the body's first H1
 	// for a note without a title field.
 	TitleH1 bool
+	// Summary is what the generator shows of a page without a description
+	// in listings and meta tags, derived from its body: "html" (the
+	// opening of the body, markup and all: Hugo, Jekyll, Zola), "text"
+	// (its first paragraph as plain text, code and tags left out:
+	// Docusaurus), or "" (nothing: MkDocs, DocFX).
+	Summary string
 	// FileTitle is the title the generator derives when the note sets
 	// none (a Jekyll post's from its file name, a section's from its
 	// folder); "" when it derives none.
@@ -260,6 +266,13 @@ func (m *Model) Page(osPath string, d *Doc) Page {
 	}
 	if p.Version == "" {
 		p.Version = versionFolder(rel)
+	}
+	switch m.Generator {
+	case MkDocs, DocFX:
+	case Docusaurus:
+		p.Summary = "text"
+	default:
+		p.Summary = "html"
 	}
 	if p.Published && m.overridden && m.Generator == None {
 		if _, _, ok := underContent(m.ContentDirs, rel); !ok {
@@ -504,7 +517,7 @@ func underContent(dirs []string, rel string) (dir, sub string, ok bool) {
 // plainPage is a note of an archive with no generator: a page, titled by
 // its title field or first H1, at its folder plus slug or file name.
 func plainPage(m *Model, rel string, d *Doc) Page {
-	p := Page{Published: true, Kind: KindPage, TitleH1: true, Lang: m.frontLang(d, m.DefaultLang)}
+	p := Page{Published: true, Kind: KindPage, TitleH1: true, Summary: "html", Lang: m.frontLang(d, m.DefaultLang)}
 	if b, _ := truthy(valueOf(d, "draft")); b && !m.Drafts {
 		p.Published, p.Why = false, "draft: true"
 	} else if b, ok := truthy(valueOf(d, "published")); ok && !b && !m.Drafts {
