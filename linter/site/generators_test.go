@@ -361,6 +361,7 @@ func TestDocusaurusVersionsAndShorthandPlugins(t *testing.T) {
 };
 `,
 		"versions.json":                       `["0.86", "0.85"]`,
+		"docs/view.md":                        "---\ntitle: View\n---\n",
 		"versioned_docs/version-0.86/view.md": "---\ntitle: View\n---\n",
 		"versioned_docs/version-0.85/view.md": "---\ntitle: View\n---\n",
 		"architecture/overview.md":            "---\ntitle: Overview\n---\n",
@@ -368,6 +369,7 @@ func TestDocusaurusVersionsAndShorthandPlugins(t *testing.T) {
 	checkSite(t, dir, nil, Docusaurus, []want{
 		{path: "versioned_docs/version-0.86/view.md", url: "/docs/view"},
 		{path: "versioned_docs/version-0.85/view.md", url: "/docs/0.85/view"},
+		{path: "docs/view.md", url: "/docs/next/view"},
 		{path: "architecture/overview.md", url: "/architecture/overview"},
 	})
 }

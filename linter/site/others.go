@@ -338,7 +338,8 @@ func gitignoreMatch(pat, p string) bool {
 type docusaurus struct {
 	docsBase string // route of docs ("/docs")
 	plugins  []dsPlugin
-	last     string // the newest version (versions.json), served without its number
+	last     string // the version served without its number: lastVersion, else the newest in versions.json
+	current  string // the route of the unreleased docs (docs/) when a version is last: "/next"
 }
 
 // dsPlugin is another instance of a content plugin: a folder of docs or
@@ -403,6 +404,8 @@ var (
 	dsLocales       = regexp.MustCompile(`locales\s*:\s*\[([^\]]*)\]`)
 	dsRouteBase     = regexp.MustCompile(`routeBasePath\s*:\s*['"]([^'"]*)['"]`)
 	dsQuoted        = regexp.MustCompile(`['"]([A-Za-z_-]+)['"]`)
+	dsLastVersion   = regexp.MustCompile(`lastVersion\s*:\s*['"]([^'"]+)['"]`)
+	dsCurrentPath   = regexp.MustCompile(`current\s*:\s*\{[^}]*?path\s*:\s*['"]([^'"]*)['"]`)
 )
 
 // docusaurusConfig picks the settings notelint reads out of the config's
@@ -428,6 +431,12 @@ func docusaurusConfig(src string) map[string]any {
 	if mm := dsRouteBase.FindStringSubmatch(src); mm != nil {
 		cfg["routeBasePath"] = mm[1]
 	}
+	if mm := dsLastVersion.FindStringSubmatch(src); mm != nil {
+		cfg["lastVersion"] = mm[1]
+	}
+	if mm := dsCurrentPath.FindStringSubmatch(src); mm != nil {
+		cfg["currentPath"] = mm[1]
+	}
 	return cfg
 }
 
@@ -447,6 +456,20 @@ func loadDocusaurus(m *Model, cfg map[string]any) error {
 		if json.Unmarshal(data, &versions) == nil && len(versions) > 0 {
 			ds.last = versions[0]
 			m.hashParts = append(m.hashParts, string(data))
+		}
+	}
+	if s, ok := cfg["lastVersion"].(string); ok {
+		ds.last = s
+	}
+	if ds.last == "current" {
+		ds.last = ""
+	}
+	if ds.last != "" {
+		// The docs in docs/ are not released yet: served under /next,
+		// or the path the config gives them.
+		ds.current = "/next"
+		if s, ok := cfg["currentPath"].(string); ok {
+			ds.current = "/" + strings.Trim(s, "/")
 		}
 	}
 	m.DefaultLang = "en"
@@ -571,7 +594,10 @@ func (ds *docusaurus) page(m *Model, rel string, d *Doc) Page {
 		if plugin != nil {
 			vbase = strings.TrimSuffix(plugin.route, "/")
 		}
-		if version != "" && version != "current" && version != ds.last {
+		switch {
+		case version == "" && plugin == nil && ds.current != "":
+			vbase += ds.current
+		case version != "" && version != "current" && version != ds.last:
 			vbase += "/" + version
 		}
 		var segs []string
