@@ -122,3 +122,9 @@ func TestLeakedMarkupOnMkDocs(t *testing.T) {
 	// MkDocs derives no summary from the body: only descriptions count.
 	linttest.Run(t, filepath.Join("testdata", "leaked-markup-mkdocs"), LeakedMarkup)
 }
+
+func TestUntitledTemplatePages(t *testing.T) {
+	// A section and a note that only picks a template are named by their
+	// templates; a page with text still needs a title.
+	linttest.Run(t, filepath.Join("testdata", "untitled-zola"), Untitled)
+}

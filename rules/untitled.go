@@ -1,12 +1,14 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"strings"
 	"sync"
 
 	"github.com/notelint/notelint/linter"
+	"github.com/notelint/notelint/linter/site"
 )
 
 // UntitledOptions configures the untitled rule.
@@ -67,8 +69,9 @@ name it documents, when its file has that name too (` + "`methods/Title.md`" + `
 titled "Title" documents a ` + "`.Title`" + ` method; "Untitled" and "New note" never
 count as names); and notes that are not pages (partials, includes,
 drafts, redirects: see "How notelint sees your site" in the README).
-A list page (a section's ` + "`_index.md`" + `) without a title is fine where the
-generator names it after its folder.
+A list page (a section's ` + "`_index.md`" + `, the home page) without a title is
+fine: the generator or its template names it. So is a note that only
+picks a template (` + "`template = \"latest.html\"`" + `, ` + "`layout:`" + `) and holds no text.
 
 **Fix**: set a real ` + "`title:`" + ` in the frontmatter.
 
@@ -83,6 +86,9 @@ trailing counter such as "(2)" or "copy 3"):
 		opts := p.Options.(*UntitledOptions)
 		n := p.Note
 		t := n.Title
+		if !t.IsSet() && (n.Page.Kind != site.KindPage || templatePage(n)) {
+			return // its template names it
+		}
 		switch {
 		case !t.IsSet() && !n.Page.TitleH1:
 			p.Reportf(linter.Span{Start: n.BodyStart, End: n.BodyStart}, "note has no title; set title: in the frontmatter (this site's generator does not title a page by its first heading)")
@@ -98,6 +104,21 @@ trailing counter such as "(2)" or "copy 3"):
 			}
 		}
 	},
+}
+
+// templatePage reports whether a note only picks a template and holds no
+// text (template = "latest.html" and nothing else): the template makes
+// the page, title and all.
+func templatePage(n *linter.Note) bool {
+	if len(bytes.TrimSpace(n.BodySrc())) != 0 {
+		return false
+	}
+	for _, k := range [...]string{"template", "layout", "type"} {
+		if _, ok := n.Front.Get(k); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // namesItsSubject reports whether a placeholder-like title is the name
