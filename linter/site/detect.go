@@ -146,8 +146,8 @@ func Load(dir string, ov *Overrides, now time.Time) (*Model, error) {
 	}
 	if gen != "" {
 		m.Generator, m.ConfigFile, m.Root = gen, file, filepath.Dir(file)
-		if strings.HasPrefix(filepath.ToSlash(file), filepath.ToSlash(m.Root)) && strings.Contains(filepath.ToSlash(file), "/config/_default/") {
-			m.Root = filepath.Dir(filepath.Dir(m.Root))
+		if strings.Contains(filepath.ToSlash(file), "/config/_default/") {
+			m.Root = filepath.Dir(filepath.Dir(m.Root)) // the folder holding config/
 		}
 		rel, _ := filepath.Rel(m.Root, file)
 		how := "found " + filepath.ToSlash(rel)

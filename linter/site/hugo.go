@@ -24,7 +24,6 @@ type hugo struct {
 	buildDrafts     bool
 	buildFuture     bool
 	buildExpired    bool
-	pluralize       bool
 	dateKeys        []string
 	pubKeys         []string
 	expKeys         []string
@@ -108,7 +107,7 @@ func readHugoConfigFiles(dir string, root map[string]any) error {
 }
 
 func loadHugo(m *Model, cfg map[string]any) error {
-	h := &hugo{langs: map[string]bool{}, lower: true, pluralize: true, buildAlias: true}
+	h := &hugo{langs: map[string]bool{}, lower: true, buildAlias: true}
 	if max := strAt(cfg, "module", "hugoVersion", "max"); max != "" && versionBefore(max, 0, 123) {
 		h.buildAlias = false
 	}
@@ -227,9 +226,6 @@ func loadHugo(m *Model, cfg map[string]any) error {
 		if b, _ := truthy(v); b {
 			h.lower = false
 		}
-	}
-	if v, ok := lookupFold(cfg, "pluralizeListTitles"); ok {
-		h.pluralize, _ = truthy(v)
 	}
 	for _, k := range [...]struct {
 		key string
@@ -653,9 +649,10 @@ func firstDate(vals map[string]any, keys []string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// sectionTitle is the title Hugo gives a section without one: its name,
-// first letter up (and pluralised when pluralizeListTitles is on, which
-// is left out here: it only adds an s).
+// sectionTitle is the name a section without a title goes by: its
+// folder, first letter up. Hugo 0.111 leaves the title empty, newer
+// versions and themes name the section after its folder; either way the
+// page is not untitled.
 func (h *hugo) sectionTitle(name string) string {
 	if name == "" {
 		return ""

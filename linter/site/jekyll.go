@@ -23,7 +23,6 @@ type jekyll struct {
 	future      bool
 	optionalFM  bool // jekyll-optional-front-matter: Markdown without frontmatter is a page
 	defaults    []jekyllDefault
-	lang        string
 }
 
 type jekyllDefault struct {
@@ -116,7 +115,6 @@ func loadJekyll(m *Model, cfg map[string]any) error {
 			m.DefaultLang = "en"
 		}
 	}
-	j.lang = m.DefaultLang
 	m.fact("permalinks", j.permalink, "permalink: in _config.yml, or Jekyll's default (date)")
 	m.fact("titles", "mixed", "Jekyll titles a post without a title: by its file name, and notelint takes a page's first H1")
 	return nil

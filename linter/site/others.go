@@ -706,7 +706,6 @@ func pad2(s string) string {
 
 // docfx is what docfx.json's build.content says is built.
 type docfx struct {
-	dir     string // of docfx.json, slash relative to Root ("" when Root)
 	content []docfxContent
 }
 
